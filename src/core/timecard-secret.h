@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libsecret/secret.h>
+
+G_BEGIN_DECLS
+
+/* Bumped when the attributes of stored items change meaning. */
+#define TIMECARD_SECRET_SCHEMA_GENERATION "1"
+
+const SecretSchema *timecard_secret_get_schema (void) G_GNUC_CONST;
+
+G_END_DECLS

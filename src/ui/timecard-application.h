@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define TIMECARD_TYPE_APPLICATION (timecard_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (TimecardApplication, timecard_application, TIMECARD, APPLICATION, AdwApplication)
+
+TimecardApplication *timecard_application_new (void);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*TimecardTestPredicate) (gpointer data);
+
+gboolean   timecard_test_wait_until       (TimecardTestPredicate predicate,
+                                           gpointer              data,
+                                           guint                 timeout_ms);
+GtkWidget *timecard_test_find_widget      (GtkWidget            *root,
+                                           GType                 type,
+                                           const char           *property,
+                                           const char           *value);
+char      *timecard_test_render_png       (GtkWidget            *widget,
+                                           const char           *name);
+
+G_END_DECLS
