@@ -18,5 +18,6 @@ const char   *clockify_user_get_time_zone         (ClockifyUser *self);
 const char   *clockify_user_get_status            (ClockifyUser *self);
 const char   *clockify_user_get_active_workspace  (ClockifyUser *self);
 const char   *clockify_user_get_default_workspace (ClockifyUser *self);
+const char   *clockify_user_get_profile_picture   (ClockifyUser *self);
 
 G_END_DECLS

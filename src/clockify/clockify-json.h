@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * Defensive readers for Clockify's JSON. Every member is named by a dotted
+ * path from the object given ("timeInterval.start", "hourlyRate.amount");
+ * missing or null objects on the way count as a missing member, anything
+ * else that is not an object is an error. Errors are
+ * CLOCKIFY_ERROR_INVALID_RESPONSE with a message naming the path, e.g.
+ * "“billable” is not a boolean (found a string)"; the model constructors
+ * prefix it with what was being parsed, the client with the endpoint.
+ *
+ * The optional getters leave *out_value unchanged when the member is missing
+ * or null (initialise it to the default you want) and return TRUE; string
+ * outputs must be NULL on entry.
+ */
+
+JsonObject *clockify_json_node_get_object    (JsonNode     *node,
+                                              const char   *what,
+                                              GError      **error);
+gboolean    clockify_json_has_value          (JsonObject   *object,
+                                              const char   *path);
+gboolean    clockify_json_get_node           (JsonObject   *object,
+                                              const char   *path,
+                                              JsonNode    **out_node,
+                                              GError      **error);
+
+gboolean    clockify_json_get_string         (JsonObject   *object,
+                                              const char   *path,
+                                              char        **out_value,
+                                              GError      **error);
+gboolean    clockify_json_get_id             (JsonObject   *object,
+                                              const char   *path,
+                                              char        **out_value,
+                                              GError      **error);
+gboolean    clockify_json_require_id         (JsonObject   *object,
+                                              const char   *path,
+                                              char        **out_value,
+                                              GError      **error);
+gboolean    clockify_json_get_boolean        (JsonObject   *object,
+                                              const char   *path,
+                                              gboolean     *out_value,
+                                              GError      **error);
+gboolean    clockify_json_get_int64          (JsonObject   *object,
+                                              const char   *path,
+                                              gint64       *out_value,
+                                              GError      **error);
+gboolean    clockify_json_get_double         (JsonObject   *object,
+                                              const char   *path,
+                                              double       *out_value,
+                                              GError      **error);
+gboolean    clockify_json_get_money          (JsonObject   *object,
+                                              const char   *path,
+                                              gint64       *out_minor_units,
+                                              GError      **error);
+gboolean    clockify_json_get_strv           (JsonObject   *object,
+                                              const char   *path,
+                                              GStrv        *out_value,
+                                              GError      **error);
+gboolean    clockify_json_get_object         (JsonObject   *object,
+                                              const char   *path,
+                                              JsonObject  **out_value,
+                                              GError      **error);
+gboolean    clockify_json_get_array          (JsonObject   *object,
+                                              const char   *path,
+                                              JsonArray   **out_value,
+                                              GError      **error);
+gboolean    clockify_json_get_timestamp      (JsonObject   *object,
+                                              const char   *path,
+                                              GDateTime   **out_value,
+                                              GError      **error);
+gboolean    clockify_json_require_timestamp  (JsonObject   *object,
+                                              const char   *path,
+                                              GDateTime   **out_value,
+                                              GError      **error);
+gboolean    clockify_json_get_duration       (JsonObject   *object,
+                                              const char   *path,
+                                              gint64       *out_seconds,
+                                              GError      **error);
+
+GDateTime  *clockify_json_parse_timestamp    (const char   *text);
+char       *clockify_json_format_timestamp   (GDateTime    *utc);
+gboolean    clockify_json_parse_duration     (const char   *text,
+                                              gint64       *out_seconds);
+gboolean    clockify_json_money_from_double  (double        amount,
+                                              gint64       *out_minor_units);
+
+G_END_DECLS
