@@ -12,6 +12,12 @@ typedef gint64 (*ClockifyClockFunc) (gpointer user_data);
 #define CLOCKIFY_THROTTLE_DEFAULT_BURST       10
 #define CLOCKIFY_THROTTLE_FREE_PLAN_REQUESTS  30
 #define CLOCKIFY_THROTTLE_FREE_PLAN_WINDOW    (G_USEC_PER_SEC * (gint64) 3600)
+#define CLOCKIFY_THROTTLE_MIN_RATE            0.001
+#define CLOCKIFY_THROTTLE_MAX_RATE            10000.0
+/* A larger burst is clamped to this. */
+#define CLOCKIFY_THROTTLE_MAX_BURST           100000
+/* Added to the one-second window: see clockify-throttle.c. */
+#define CLOCKIFY_THROTTLE_WINDOW_MARGIN       ((gint64) 25000)
 
 #define CLOCKIFY_TYPE_THROTTLE (clockify_throttle_get_type ())
 
@@ -41,6 +47,9 @@ gboolean          clockify_throttle_try_acquire         (ClockifyThrottle   *sel
                                                          const char         *workspace_id,
                                                          gint64             *out_delay);
 gint64            clockify_throttle_budget_frees_at     (ClockifyThrottle   *self,
+                                                         const char         *workspace_id);
+GDateTime        *clockify_throttle_get_budget_reset_time
+                                                        (ClockifyThrottle   *self,
                                                          const char         *workspace_id);
 gint64            clockify_throttle_estimate            (ClockifyThrottle   *self,
                                                          const char         *workspace_id,
