@@ -16,12 +16,20 @@ G_BEGIN_DECLS
  *
  * The optional getters leave *out_value unchanged when the member is missing
  * or null (initialise it to the default you want) and return TRUE; string
- * outputs must be NULL on entry.
+ * outputs must be NULL on entry. String arrays are the exception: missing or
+ * null gives an empty array, never NULL. Ids: clockify_json_get_id() turns
+ * "" into NULL, clockify_json_require_id() refuses missing and "".
+ *
+ * The text parsers (timestamps, ISO-8601 durations, money as a double) do not
+ * need json-glib; the streaming parser of the bulk path uses them too.
  */
 
 JsonObject *clockify_json_node_get_object    (JsonNode     *node,
                                               const char   *what,
                                               GError      **error);
+void        clockify_json_prefix_error       (GError      **error,
+                                              const char   *what,
+                                              const char   *id);
 gboolean    clockify_json_has_value          (JsonObject   *object,
                                               const char   *path);
 gboolean    clockify_json_get_node           (JsonObject   *object,
@@ -57,6 +65,11 @@ gboolean    clockify_json_get_money          (JsonObject   *object,
                                               const char   *path,
                                               gint64       *out_minor_units,
                                               GError      **error);
+gboolean    clockify_json_get_rate           (JsonObject   *object,
+                                              const char   *path,
+                                              gint64       *out_minor_units,
+                                              char        **out_currency,
+                                              GError      **error);
 gboolean    clockify_json_get_strv           (JsonObject   *object,
                                               const char   *path,
                                               GStrv        *out_value,
@@ -68,6 +81,10 @@ gboolean    clockify_json_get_object         (JsonObject   *object,
 gboolean    clockify_json_get_array          (JsonObject   *object,
                                               const char   *path,
                                               JsonArray   **out_value,
+                                              GError      **error);
+JsonObject *clockify_json_array_get_object   (JsonArray    *array,
+                                              guint         index,
+                                              const char   *path,
                                               GError      **error);
 gboolean    clockify_json_get_timestamp      (JsonObject   *object,
                                               const char   *path,

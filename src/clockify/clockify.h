@@ -10,6 +10,7 @@
 #include "clockify-query.h"
 #include "clockify-client.h"
 #include "clockify-paged-model.h"
+#include "clockify-entry-stream.h"
 
 #include "clockify-user.h"
 #include "clockify-workspace.h"
