@@ -5,13 +5,11 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <stdio.h>
 
-/* Exit codes are part of the command-line interface: scripts rely on them. */
-enum {
-  EXIT_OK = 0,
-  EXIT_USAGE = 1,
-};
+#include "timecard-cli-common.h"
+#include "timecard-cli-credentials.h"
+#include "timecard-cli-export.h"
+#include "timecard-cli-workspaces.h"
 
 static gboolean show_version;
 
@@ -20,42 +18,35 @@ static const GOptionEntry main_entries[] = {
   { NULL }
 };
 
+static const TimecardCliCommand commands[] = {
+  { "credentials", N_("Manage Clockify credentials (list, add, edit, verify, remove)"), timecard_cli_credentials },
+  { "workspaces", N_("List the workspaces of a credential’s key"), timecard_cli_workspaces },
+  { "export", N_("Export a workspace to CSV, JSON Lines or SQLite"), timecard_cli_export },
+  { NULL }
+};
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
-  g_option_context_set_summary (context,
-                                _("Export Clockify data with credentials kept in the Secret Service."));
-  g_option_context_add_main_entries (context, main_entries, GETTEXT_PACKAGE);
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("timecard-cli: %s\n", error->message);
-      return EXIT_USAGE;
-    }
+  context = timecard_cli_context_new (NULL, _("COMMAND [ARGUMENT…]"),
+                                      _("Export Clockify data with credentials kept in the Secret Service."),
+                                      commands, main_entries);
+  if (!timecard_cli_parse (context, &argc, &argv))
+    return TIMECARD_CLI_EXIT_USAGE;
 
   if (show_version)
     {
       g_print ("timecard-cli %s\n", VERSION);
-      return EXIT_OK;
+      return TIMECARD_CLI_EXIT_OK;
     }
 
-  if (argc < 2)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      g_printerr ("%s", help);
-      return EXIT_USAGE;
-    }
-
-  g_printerr ("timecard-cli: %s\n", _("unknown command; see “timecard-cli --help”"));
-  return EXIT_USAGE;
+  return timecard_cli_run_command (context, commands, argc, argv);
 }
