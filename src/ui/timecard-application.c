@@ -11,7 +11,9 @@
 
 struct _TimecardApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication           parent_instance;
+
+  TimecardCredentialStore *store;
 };
 
 G_DEFINE_FINAL_TYPE (TimecardApplication, timecard_application, ADW_TYPE_APPLICATION)
@@ -108,9 +110,22 @@ timecard_application_startup (GApplication *app)
 }
 
 static void
+timecard_application_finalize (GObject *object)
+{
+  TimecardApplication *self = TIMECARD_APPLICATION (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (timecard_application_parent_class)->finalize (object);
+}
+
+static void
 timecard_application_class_init (TimecardApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = timecard_application_finalize;
 
   app_class->activate = timecard_application_activate;
   app_class->startup = timecard_application_startup;
@@ -119,4 +134,23 @@ timecard_application_class_init (TimecardApplicationClass *klass)
 static void
 timecard_application_init (TimecardApplication *self)
 {
+}
+
+/**
+ * timecard_application_get_store:
+ *
+ * The saved credentials, in the user's data directory. Each new main
+ * window loads them again.
+ *
+ * Returns: (transfer none): the credential store
+ */
+TimecardCredentialStore *
+timecard_application_get_store (TimecardApplication *self)
+{
+  g_return_val_if_fail (TIMECARD_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL)
+    self->store = timecard_credential_store_new (NULL);
+
+  return self->store;
 }

@@ -3,21 +3,35 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "timecard-window.h"
 
-struct _TimecardWindow
-{
-  AdwApplicationWindow  parent_instance;
+#include <glib/gi18n.h>
 
-  GSettings            *settings;
+#include "timecard-add-tile.h"
+#include "timecard-credential-page.h"
+#include "timecard-credential-tile.h"
+#include "timecard-credential-validate.h"
+#include "timecard-window-private.h"
 
-  /* Template widgets */
-  AdwStatusPage        *empty_page;
-  GtkStack             *stack;
-  AdwToastOverlay      *toast_overlay;
+/**
+ * TimecardWindow:
+ *
+ * The main window. Its first page is the Authenticate screen: a tile per
+ * saved credential, bound to the #TimecardCredentialStore, and an "Add
+ * Credential" tile last; the empty state when there are none. Activating
+ * a tile slides in the credential's page.
+ *
+ * The actions on credentials live in timecard-window-actions.c.
+ */
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_LOADING,
+  N_PROPS
 };
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (TimecardWindow, timecard_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -25,7 +39,8 @@ G_DEFINE_FINAL_TYPE (TimecardWindow, timecard_window, ADW_TYPE_APPLICATION_WINDO
  * timecard_window_new:
  * @application: the application the window belongs to
  *
- * Returns: (transfer full): a new main window
+ * Returns: (transfer full): a new main window showing @application's
+ *   credentials
  */
 TimecardWindow *
 timecard_window_new (TimecardApplication *application)
@@ -34,6 +49,7 @@ timecard_window_new (TimecardApplication *application)
 
   return g_object_new (TIMECARD_TYPE_WINDOW,
                        "application", application,
+                       "store", timecard_application_get_store (application),
                        NULL);
 }
 
@@ -58,15 +74,283 @@ timecard_window_save_size (TimecardWindow *self)
 static gboolean
 timecard_window_close_request (GtkWindow *window)
 {
-  timecard_window_save_size (TIMECARD_WINDOW (window));
+  TimecardWindow *self = TIMECARD_WINDOW (window);
+
+  timecard_window_save_size (self);
+  g_cancellable_cancel (self->cancellable);
 
   return GTK_WINDOW_CLASS (timecard_window_parent_class)->close_request (window);
+}
+
+/* Which page of the Authenticate screen shows. */
+static void
+update_stack (TimecardWindow *self)
+{
+  const char *name;
+
+  if (self->loading)
+    name = "loading";
+  else if (self->store != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0)
+    name = "credentials";
+  else
+    name = "empty";
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_spinner_set_spinning (self->loading_spinner, self->loading);
+}
+
+static void
+set_loading (TimecardWindow *self,
+             gboolean        loading)
+{
+  loading = !!loading;
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  update_stack (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+show_banner (TimecardWindow *self,
+             const char     *message)
+{
+  gtk_label_set_label (self->banner_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), message != NULL);
+  gtk_revealer_set_reveal_child (self->banner, message != NULL);
+}
+
+static void
+store_loaded (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(TimecardWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!timecard_credential_store_load_finish (TIMECARD_CREDENTIAL_STORE (object), result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_debug ("Loading the credentials failed: %s", error->message);
+      /* Whatever the file held is shown; the banner says what is wrong. */
+      if (g_error_matches (error, TIMECARD_CREDENTIAL_ERROR, TIMECARD_CREDENTIAL_ERROR_SECRET_SERVICE))
+        message = g_strdup_printf (_("The keyring is not available, so keys cannot be checked or used: %s"),
+                                   error->message);
+      else
+        message = g_strdup_printf (_("The saved credentials could not be read: %s"), error->message);
+      show_banner (self, message);
+    }
+  else
+    {
+      show_banner (self, NULL);
+    }
+
+  set_loading (self, FALSE);
+}
+
+static void
+reload (TimecardWindow *self)
+{
+  if (self->store == NULL)
+    return;
+
+  set_loading (self, TRUE);
+  timecard_credential_store_load_async (self->store, self->cancellable,
+                                        store_loaded, g_object_ref (self));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  reload (TIMECARD_WINDOW (widget));
+}
+
+static GtkWidget *
+create_tile (gpointer item,
+             gpointer user_data)
+{
+  if (TIMECARD_IS_CREDENTIAL (item))
+    return timecard_credential_tile_new (item);
+
+  return timecard_add_tile_new ();
+}
+
+static void
+tile_activated (TimecardWindow  *self,
+                GtkFlowBoxChild *child,
+                GtkFlowBox      *flowbox)
+{
+  g_assert (TIMECARD_IS_WINDOW (self));
+
+  if (TIMECARD_IS_CREDENTIAL_TILE (child))
+    _timecard_window_open_page (self,
+                                timecard_credential_tile_get_credential (TIMECARD_CREDENTIAL_TILE (child)));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.add-credential", NULL);
+}
+
+/**
+ * timecard_window_find_tile:
+ * @credential: a credential of the window's store
+ *
+ * Returns: (transfer none) (nullable): the tile showing @credential
+ */
+GtkWidget *
+timecard_window_find_tile (TimecardWindow     *self,
+                           TimecardCredential *credential)
+{
+  g_return_val_if_fail (TIMECARD_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (TIMECARD_IS_CREDENTIAL (credential), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->flowbox));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (TIMECARD_IS_CREDENTIAL_TILE (child) &&
+          timecard_credential_tile_get_credential (TIMECARD_CREDENTIAL_TILE (child)) == credential)
+        return child;
+    }
+
+  return NULL;
+}
+
+void
+_timecard_window_focus_tile (TimecardWindow     *self,
+                             TimecardCredential *credential)
+{
+  GtkWidget *tile = credential != NULL ? timecard_window_find_tile (self, credential) : NULL;
+
+  if (tile == NULL)
+    tile = gtk_widget_get_last_child (GTK_WIDGET (self->flowbox));
+  if (tile == NULL || gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->empty_page))
+    return;
+
+  gtk_widget_grab_focus (tile);
+}
+
+void
+_timecard_window_toast (TimecardWindow *self,
+                        const char     *title)
+{
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+  AdwToast *toast;
+
+  /* The newest news replaces what is left of the last toast, instead of
+   * waiting in line behind it. */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+
+  /* AdwToast titles are markup on libadwaita 1.2. */
+  toast = adw_toast_new (markup);
+  g_set_weak_pointer (&self->toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_timecard_window_open_page (TimecardWindow     *self,
+                            TimecardCredential *credential)
+{
+  if (self->page != NULL)
+    adw_leaflet_remove (self->leaflet, g_steal_pointer (&self->page));
+
+  self->page = timecard_credential_page_new (self->store, credential);
+  adw_leaflet_append (self->leaflet, self->page);
+  adw_leaflet_set_visible_child (self->leaflet, self->page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", TRUE);
+}
+
+void
+_timecard_window_go_back (TimecardWindow *self)
+{
+  TimecardCredential *credential = NULL;
+
+  if (self->page == NULL)
+    return;
+
+  credential = timecard_credential_page_get_credential (TIMECARD_CREDENTIAL_PAGE (self->page));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->main_page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
+
+  /* Back where the user came from. */
+  _timecard_window_focus_tile (self, credential);
+}
+
+static void
+leaflet_transition_changed (TimecardWindow *self)
+{
+  g_assert (TIMECARD_IS_WINDOW (self));
+
+  if (adw_leaflet_get_visible_child (self->leaflet) != GTK_WIDGET (self->main_page))
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
+
+  /* Once the page has slid away (or was swiped away), drop it: its
+   * requests are cancelled and the next tile gets a fresh one. */
+  if (self->page != NULL && !adw_leaflet_get_child_transition_running (self->leaflet))
+    adw_leaflet_remove (self->leaflet, g_steal_pointer (&self->page));
+}
+
+static void
+bind_store (TimecardWindow *self)
+{
+  g_autoptr(GListStore) models = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GListStore) add_item = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(GObject) placeholder = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GtkFlattenListModel) tiles = NULL;
+
+  /* The credentials, then one item for the "Add Credential" tile. */
+  g_list_store_append (add_item, placeholder);
+  g_list_store_append (models, self->store);
+  g_list_store_append (models, add_item);
+  tiles = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&models)));
+
+  gtk_flow_box_bind_model (self->flowbox, G_LIST_MODEL (tiles), create_tile, NULL, NULL);
+
+  g_signal_connect_object (self->store, "notify::n-items",
+                           G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
+}
+
+static void
+timecard_window_constructed (GObject *object)
+{
+  TimecardWindow *self = TIMECARD_WINDOW (object);
+
+  G_OBJECT_CLASS (timecard_window_parent_class)->constructed (object);
+
+  /* A template test builds the window without an application or store. */
+  if (self->store != NULL)
+    {
+      bind_store (self);
+      reload (self);
+    }
+  else
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-credential", FALSE);
+    }
+
+  update_stack (self);
 }
 
 static void
 timecard_window_dispose (GObject *object)
 {
   TimecardWindow *self = TIMECARD_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->dialog != NULL)
+    gtk_window_destroy (self->dialog);
+  if (self->flowbox != NULL)
+    gtk_flow_box_bind_model (self->flowbox, NULL, NULL, NULL, NULL);
+  self->page = NULL;
+  g_clear_weak_pointer (&self->toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TIMECARD_TYPE_WINDOW);
 
@@ -78,19 +362,53 @@ timecard_window_finalize (GObject *object)
 {
   TimecardWindow *self = TIMECARD_WINDOW (object);
 
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (timecard_window_parent_class)->finalize (object);
 }
 
 static void
-timecard_window_add_credential_action (GtkWidget  *widget,
-                                       const char *action_name,
-                                       GVariant   *parameter)
+timecard_window_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
-  /* The "Add New Credential" dialog comes with the credentials work; until
-   * then the action stays disabled and this is never reached. */
-  g_assert (TIMECARD_IS_WINDOW (widget));
+  TimecardWindow *self = TIMECARD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+timecard_window_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TimecardWindow *self = TIMECARD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -100,18 +418,52 @@ timecard_window_class_init (TimecardWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = timecard_window_constructed;
   object_class->dispose = timecard_window_dispose;
   object_class->finalize = timecard_window_finalize;
+  object_class->get_property = timecard_window_get_property;
+  object_class->set_property = timecard_window_set_property;
 
   window_class->close_request = timecard_window_close_request;
 
+  /**
+   * TimecardWindow:store:
+   *
+   * The credentials the window shows, loaded when the window is created.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TIMECARD_TYPE_CREDENTIAL_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TimecardWindow:loading:
+   *
+   * Whether the credentials are being loaded.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/timecard-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TimecardWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, TimecardWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, TimecardWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, TimecardWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TimecardWindow, flowbox);
+  gtk_widget_class_bind_template_child (widget_class, TimecardWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TimecardWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TimecardWindow, main_page);
   gtk_widget_class_bind_template_child (widget_class, TimecardWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TimecardWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_transition_changed);
+  gtk_widget_class_bind_template_callback (widget_class, tile_activated);
 
-  gtk_widget_class_install_action (widget_class, "win.add-credential", NULL,
-                                   timecard_window_add_credential_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  _timecard_window_class_init_actions (widget_class);
+
+  g_type_ensure (TIMECARD_TYPE_CREDENTIAL_PAGE);
 }
 
 static void
@@ -122,6 +474,8 @@ timecard_window_init (TimecardWindow *self)
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  self->cancellable = g_cancellable_new ();
+
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -129,5 +483,31 @@ timecard_window_init (TimecardWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-credential", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
+}
+
+/**
+ * timecard_window_get_store:
+ *
+ * Returns: (transfer none) (nullable): the credentials the window shows
+ */
+TimecardCredentialStore *
+timecard_window_get_store (TimecardWindow *self)
+{
+  g_return_val_if_fail (TIMECARD_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * timecard_window_get_loading:
+ *
+ * Returns: whether the credentials are being loaded
+ */
+gboolean
+timecard_window_get_loading (TimecardWindow *self)
+{
+  g_return_val_if_fail (TIMECARD_IS_WINDOW (self), FALSE);
+
+  return self->loading;
 }

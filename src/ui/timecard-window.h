@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "timecard-application.h"
+#include "timecard-credential-store.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +12,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TimecardWindow, timecard_window, TIMECARD, WINDOW, AdwApplicationWindow)
 
-TimecardWindow *timecard_window_new (TimecardApplication *application);
+TimecardWindow          *timecard_window_new            (TimecardApplication *application);
+TimecardCredentialStore *timecard_window_get_store      (TimecardWindow      *self);
+gboolean                 timecard_window_get_loading    (TimecardWindow      *self);
+GtkWidget               *timecard_window_find_tile      (TimecardWindow      *self,
+                                                         TimecardCredential  *credential);
 
 G_END_DECLS

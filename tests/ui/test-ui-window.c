@@ -4,58 +4,23 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
-#include "timecard-application.h"
+#include "timecard-test-app.h"
 #include "timecard-test-ui.h"
-#include "timecard-window.h"
 
 static TimecardApplication *app;
 
 static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static GtkWindow *
-find_window_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
 about_window_shown (gpointer data)
 {
-  return find_window_of_type (ADW_TYPE_ABOUT_WINDOW) != NULL;
-}
-
-static TimecardWindow *
-activate_main_window (void)
-{
-  GtkWindow *window;
-
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (TIMECARD_IS_WINDOW (window));
-  g_assert_true (timecard_test_wait_until (widget_is_mapped, window, 5000));
-
-  return TIMECARD_WINDOW (window);
+  return timecard_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW) != NULL;
 }
 
 static void
 test_window_empty_state (void)
 {
-  TimecardWindow *window = activate_main_window ();
+  TimecardWindow *window = timecard_test_app_open_window (app);
   GtkWidget *status;
   GtkWidget *button;
   GtkStack *stack;
@@ -76,6 +41,14 @@ test_window_empty_state (void)
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Timecard");
 
+  /* The empty state's button opens the overlay. */
+  timecard_test_click (button);
+  g_assert_true (timecard_test_wait_for_toplevel (TIMECARD_TYPE_CREDENTIAL_DIALOG));
+  g_assert_true (gtk_window_get_transient_for (timecard_test_find_toplevel (TIMECARD_TYPE_CREDENTIAL_DIALOG))
+                 == GTK_WINDOW (window));
+  gtk_window_close (timecard_test_find_toplevel (TIMECARD_TYPE_CREDENTIAL_DIALOG));
+  g_assert_true (timecard_test_wait_for_no_toplevel (TIMECARD_TYPE_CREDENTIAL_DIALOG));
+
   png = timecard_test_render_png (GTK_WIDGET (window), "window-empty");
   g_test_message ("rendered %s", png);
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
@@ -84,9 +57,10 @@ test_window_empty_state (void)
 static void
 test_window_actions (void)
 {
-  TimecardWindow *window = activate_main_window ();
+  TimecardWindow *window = timecard_test_app_open_window (app);
   g_auto(GStrv) quit_accels = NULL;
   g_auto(GStrv) help_accels = NULL;
+  g_auto(GStrv) add_accels = NULL;
   g_autofree char *debug_info = NULL;
   GtkWindow *about;
 
@@ -99,10 +73,12 @@ test_window_actions (void)
   g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
   help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
   g_assert_cmpstr (help_accels[0], ==, "<Control>question");
+  add_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.add-credential");
+  g_assert_cmpstr (add_accels[0], ==, "<Control>n");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   g_assert_true (timecard_test_wait_until (about_window_shown, NULL, 5000));
-  about = find_window_of_type (ADW_TYPE_ABOUT_WINDOW);
+  about = timecard_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
   g_object_get (about, "debug-info", &debug_info, NULL);
   g_assert_true (strstr (debug_info, "GTK") != NULL);
@@ -114,42 +90,76 @@ test_window_actions (void)
 static void
 test_window_size_is_remembered (void)
 {
-  TimecardWindow *window = activate_main_window ();
+  /* Held, so that the second window cannot reuse the first one's memory. */
+  g_autoptr(TimecardWindow) window = g_object_ref (timecard_test_app_open_window (app));
   TimecardWindow *second;
   int width, height;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
   gtk_window_close (GTK_WINDOW (window));
 
-  second = activate_main_window ();
+  second = timecard_test_app_open_window (app);
   g_assert_true (second != window);
   gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
   g_assert_cmpint (width, ==, 777);
   g_assert_cmpint (height, ==, 555);
 }
 
+static gboolean
+window_loaded (gpointer data)
+{
+  return !timecard_window_get_loading (data);
+}
+
+static void
+test_window_load_error (void)
+{
+  TimecardWindow *window = timecard_test_app_open_window (app);
+  TimecardCredentialStore *store = timecard_window_get_store (window);
+  const char *path = timecard_credential_store_get_path (store);
+  g_autofree char *directory = g_path_get_dirname (path);
+  GtkWidget *banner_label;
+  GtkWidget *retry;
+
+  /* A credentials file that cannot be read: a directory in its place. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+
+  window = timecard_test_app_open_window (app);
+  banner_label = timecard_test_find_label_containing (GTK_WIDGET (window), "could not be read");
+  g_assert_nonnull (banner_label);
+  g_test_message ("banner: %s", gtk_label_get_text (GTK_LABEL (banner_label)));
+  g_assert_nonnull (timecard_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE,
+                                               "title", "No credentials yet"));
+
+  /* Fixed, then retried: the banner goes. */
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+  retry = timecard_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "action-name", "win.reload");
+  g_assert_nonnull (retry);
+  timecard_test_click (retry);
+  g_assert_true (timecard_window_get_loading (window));
+  g_assert_true (timecard_test_wait_until (window_loaded, window, 5000));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (retry, GTK_TYPE_REVEALER)));
+  g_assert_null (timecard_test_find_label_containing (GTK_WIDGET (window), "could not be read"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = timecard_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = timecard_test_app_new ();
 
   g_test_add_func ("/ui/window/empty-state", test_window_empty_state);
   g_test_add_func ("/ui/window/actions", test_window_actions);
   g_test_add_func ("/ui/window/size-is-remembered", test_window_size_is_remembered);
+  g_test_add_func ("/ui/window/load-error", test_window_load_error);
 
   ret = g_test_run ();
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
-       l = gtk_application_get_windows (GTK_APPLICATION (app)))
-    gtk_window_destroy (l->data);
-  g_object_unref (app);
+  timecard_test_app_quit (app);
   return ret;
 }

@@ -91,6 +91,124 @@ timecard_test_find_widget (GtkWidget  *root,
   return NULL;
 }
 
+/**
+ * timecard_test_find_label_containing:
+ * @root: where to start
+ * @text: a part of the label's text
+ *
+ * Finds the first drawable #GtkLabel under @root (depth first) whose text
+ * contains @text: what the user can read.
+ *
+ * Returns: (transfer none) (nullable): the label
+ */
+GtkWidget *
+timecard_test_find_label_containing (GtkWidget  *root,
+                                     const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = timecard_test_find_label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * timecard_test_click:
+ * @button: a #GtkButton
+ *
+ * Clicks @button as a pointer would, if it is sensitive.
+ */
+void
+timecard_test_click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/**
+ * timecard_test_find_shortcut:
+ * @widget: the widget with the keyboard focus
+ * @accelerator: a key, as gtk_shortcut_trigger_parse_string() reads it
+ * @owner: (out) (optional): the widget whose controller has the shortcut
+ *
+ * Finds the shortcut a key press on @widget would reach, looking through
+ * the shortcut controllers of @widget and its ancestors the way the event
+ * bubbles (class key bindings, the application's accelerators on the
+ * window). Xvfb offers no XTest here, so tests press keys this way.
+ *
+ * Returns: (transfer none) (nullable): the shortcut
+ */
+GtkShortcut *
+timecard_test_find_shortcut (GtkWidget   *widget,
+                             const char  *accelerator,
+                             GtkWidget  **owner)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (wanted);
+
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+              if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+                {
+                  if (owner != NULL)
+                    *owner = w;
+                  /* The controller keeps it alive. */
+                  return shortcut;
+                }
+            }
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * timecard_test_press:
+ * @widget: the widget with the keyboard focus
+ * @accelerator: a key, e.g. "F2" or "<Control>n"
+ *
+ * Activates what pressing @accelerator on @widget does.
+ */
+void
+timecard_test_press (GtkWidget  *widget,
+                     const char *accelerator)
+{
+  GtkWidget *owner = NULL;
+  GtkShortcut *shortcut = timecard_test_find_shortcut (widget, accelerator, &owner);
+
+  if (shortcut == NULL)
+    g_error ("Pressing %s on a %s does nothing", accelerator, G_OBJECT_TYPE_NAME (widget));
+
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, owner,
+                                               gtk_shortcut_get_arguments (shortcut)));
+}
+
 static gboolean
 has_render_node (gpointer data)
 {

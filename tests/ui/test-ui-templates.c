@@ -5,6 +5,11 @@
 
 #include <adwaita.h>
 
+#include "timecard-add-tile.h"
+#include "timecard-credential-dialog.h"
+#include "timecard-credential-page.h"
+#include "timecard-credential-private.h"
+#include "timecard-credential-tile.h"
 #include "timecard-window.h"
 
 /* Every type that has a template in the resources. A template whose class is
@@ -12,7 +17,29 @@
 static void
 ensure_types (void)
 {
+  g_type_ensure (TIMECARD_TYPE_ADD_TILE);
+  g_type_ensure (TIMECARD_TYPE_CREDENTIAL_DIALOG);
+  g_type_ensure (TIMECARD_TYPE_CREDENTIAL_PAGE);
+  g_type_ensure (TIMECARD_TYPE_CREDENTIAL_TILE);
   g_type_ensure (TIMECARD_TYPE_WINDOW);
+}
+
+/* A tile needs a credential to show. */
+static GObject *
+new_instance (GType type)
+{
+  if (type == TIMECARD_TYPE_CREDENTIAL_TILE)
+    {
+      g_autoptr(ClockifyServer) server = clockify_server_new_global ();
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(TimecardCredential) credential = NULL;
+
+      credential = _timecard_credential_new ("5b0f1c2e-0000-4000-8000-000000000001", "Reporting",
+                                             "", server, now);
+      return G_OBJECT (timecard_credential_tile_new (credential));
+    }
+
+  return g_object_new (type, NULL);
 }
 
 static void
@@ -70,7 +97,7 @@ test_template (gconstpointer data)
       if (type == 0)
         g_error ("%s has a template but is not registered in ensure_types()", class_name);
 
-      object = g_object_new (type, NULL);
+      object = new_instance (type);
       g_assert_true (GTK_IS_WIDGET (object));
       if (GTK_IS_WINDOW (object))
         gtk_window_destroy (GTK_WINDOW (object));
@@ -104,7 +131,7 @@ main (int   argc,
   ensure_types ();
 
   collect_ui_files (RESOURCE_BASE "/", files);
-  g_assert_cmpuint (files->len, >=, 2);
+  g_assert_cmpuint (files->len, >=, 6);
 
   for (guint i = 0; i < files->len; i++)
     {

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui-format"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "timecard-ui-format.h"
+
+static void
+test_format_server (void)
+{
+  static const char * const cases[][2] = {
+    { "global", "Global" },
+    { "euc1", "EU data region" },
+    { "use2", "USA data region" },
+    { "euw2", "UK data region" },
+    { "apse2", "Australia data region" },
+    { "subdomain:Acme", "acme.clockify.me" },
+    { "https://clockify.example.com/", "https://clockify.example.com" },
+    { "http://127.0.0.1:8080", "http://127.0.0.1:8080" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ClockifyServer) server = clockify_server_parse (cases[i][0], &error);
+      g_autofree char *words = NULL;
+
+      g_assert_no_error (error);
+      words = timecard_format_server (server);
+      g_assert_cmpstr (words, ==, cases[i][1]);
+    }
+}
+
+static void
+test_format_relative_time (void)
+{
+  static const struct { gint64 seconds_ago; const char *expected; } cases[] = {
+    { -30, "just now" },
+    { 10, "just now" },
+    { 60, "1 minute ago" },
+    { 5 * 60 + 59, "5 minutes ago" },
+    { 3600, "1 hour ago" },
+    { 23 * 3600, "23 hours ago" },
+    { 25 * 3600, "yesterday" },
+    { 3 * 86400, "3 days ago" },
+    { 6 * 86400 + 3600, "6 days ago" },
+  };
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 15, 12, 0, 0);
+  g_autoptr(GDateTime) long_ago = g_date_time_new_utc (2026, 3, 2, 12, 0, 0);
+  g_autofree char *date = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_add_seconds (now, -(gdouble) cases[i].seconds_ago);
+      g_autofree char *text = timecard_format_relative_time (when, now);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+
+  /* Older than a week: the date. */
+  date = timecard_format_relative_time (long_ago, now);
+  g_assert_cmpstr (date, ==, "on 2 March 2026");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("TZ", "UTC", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/format/server", test_format_server);
+  g_test_add_func ("/ui/format/relative-time", test_format_relative_time);
+
+  return g_test_run ();
+}
