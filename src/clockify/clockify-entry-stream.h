@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "clockify-json-text.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -21,6 +23,15 @@ G_BEGIN_DECLS
  *
  * From the main API (`TimeEntryWithRatesDtoV1`) the name members are %NULL
  * unless the page was hydrated; from the detailed report they are filled.
+ *
+ * @tag_ids and @tag_names are never %NULL: %NULL-terminated arrays, empty
+ * when there are no tags. @tag_ids come from `tagIds` when it is an array,
+ * else from `tags[].id`; @tag_names from `tags[].name` (a tag without a name
+ * gives "", so the names stay aligned with the tags). In @custom_fields_json
+ * "customFieldId" (required in the input) and "value" are always present,
+ * the value null when absent, and "name" when given; the value is any JSON
+ * value, written compactly. References (`userId`, `projectId`, `taskId`,
+ * `clientId`, tag ids) that are "" come as %NULL, as in the models.
  */
 typedef struct
 {
@@ -85,6 +96,11 @@ gboolean             clockify_entry_stream_finish (ClockifyEntryStream        *s
                                                    guint                      *out_n_entries,
                                                    GError                    **error);
 void                 clockify_entry_stream_free   (ClockifyEntryStream        *self);
+
+void                 clockify_entry_stream_set_max_depth         (ClockifyEntryStream *self,
+                                                                  guint                max_depth);
+void                 clockify_entry_stream_set_max_string_length (ClockifyEntryStream *self,
+                                                                  gsize                max_length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClockifyEntryStream, clockify_entry_stream_free)
 

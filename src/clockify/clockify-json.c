@@ -5,7 +5,6 @@
 
 #include "clockify-json.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "clockify-error.h"
@@ -63,18 +62,6 @@ wrong_type (const char  *path,
   g_set_error (error, CLOCKIFY_ERROR, CLOCKIFY_ERROR_INVALID_RESPONSE,
                "“%s” is not %s (found %s)", path, expected, describe_node (found));
   return FALSE;
-}
-
-/* 2^63 is exact as a double, so everything in [-2^63, 2^63) fits. */
-static gboolean
-double_to_int64 (double  value,
-                 gint64 *out_value)
-{
-  if (!isfinite (value) || value < -9223372036854775808.0 || value >= 9223372036854775808.0)
-    return FALSE;
-
-  *out_value = (gint64) value;
-  return TRUE;
 }
 
 static gboolean
@@ -175,20 +162,25 @@ lookup (JsonObject  *object,
   return TRUE;
 }
 
-/* lookup() for the getters of one value type: a value of another type is an
- * error that says what was @expected. */
+/* lookup() for the getters of one type: a node of another type (or, for
+ * JSON_NODE_VALUE, a value of another @value_type) is an error that says
+ * what was @expected. */
 static gboolean
-lookup_typed (JsonObject  *object,
-              const char  *path,
-              GType        value_type,
-              const char  *expected,
-              JsonNode   **out_node,
-              GError     **error)
+lookup_typed (JsonObject    *object,
+              const char    *path,
+              JsonNodeType   node_type,
+              GType          value_type,
+              const char    *expected,
+              JsonNode     **out_node,
+              GError       **error)
 {
   if (!lookup (object, path, out_node, error))
     return FALSE;
 
-  if (*out_node != NULL && !node_holds (*out_node, value_type))
+  if (*out_node != NULL
+      && (node_type == JSON_NODE_VALUE
+          ? !node_holds (*out_node, value_type)
+          : JSON_NODE_TYPE (*out_node) != node_type))
     return wrong_type (path, expected, *out_node, error);
 
   return TRUE;
@@ -210,6 +202,37 @@ clockify_json_has_value (JsonObject *object,
   g_return_val_if_fail (object != NULL && path != NULL, FALSE);
 
   return lookup (object, path, &node, NULL) && node != NULL;
+}
+
+/**
+ * clockify_json_first_path:
+ * @object: an object
+ * @path: a dotted member path, the preferred spelling of a member
+ * @...: other spellings of it, then %NULL
+ *
+ * Picks which spelling to read where the APIs name one fact differently
+ * (`isLocked` or `locked`, `userName` in reports or `user.name` in hydrated
+ * entries): the first path that leads to a value, else the last one, so
+ * that a wrongly typed object on its way is still reported.
+ *
+ * Returns: (transfer none): one of the paths given
+ */
+const char *
+clockify_json_first_path (JsonObject *object,
+                          const char *path,
+                          ...)
+{
+  const char *next;
+  va_list args;
+
+  g_return_val_if_fail (object != NULL && path != NULL, NULL);
+
+  va_start (args, path);
+  while (!clockify_json_has_value (object, path) && (next = va_arg (args, const char *)) != NULL)
+    path = next;
+  va_end (args);
+
+  return path;
 }
 
 /**
@@ -254,7 +277,7 @@ clockify_json_get_string (JsonObject  *object,
   g_return_val_if_fail (object != NULL && path != NULL, FALSE);
   g_return_val_if_fail (out_value != NULL && *out_value == NULL, FALSE);
 
-  if (!lookup_typed (object, path, G_TYPE_STRING, "a string", &node, error))
+  if (!lookup_typed (object, path, JSON_NODE_VALUE, G_TYPE_STRING, "a string", &node, error))
     return FALSE;
 
   if (node != NULL)
@@ -338,12 +361,40 @@ clockify_json_get_boolean (JsonObject  *object,
   g_return_val_if_fail (object != NULL && path != NULL, FALSE);
   g_return_val_if_fail (out_value != NULL, FALSE);
 
-  if (!lookup_typed (object, path, G_TYPE_BOOLEAN, "a boolean", &node, error))
+  if (!lookup_typed (object, path, JSON_NODE_VALUE, G_TYPE_BOOLEAN, "a boolean", &node, error))
     return FALSE;
 
   if (node != NULL)
     *out_value = json_node_get_boolean (node);
   return TRUE;
+}
+
+/* An integer member, or a double that @from_double turns into one. */
+static gboolean
+get_integer (JsonObject  *object,
+             const char  *path,
+             gboolean   (*from_double) (double value, gint64 *out_value),
+             const char  *expected,
+             gint64      *out_value,
+             GError     **error)
+{
+  JsonNode *node;
+
+  if (!lookup (object, path, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  if (node_holds (node, G_TYPE_INT64))
+    {
+      *out_value = json_node_get_int (node);
+      return TRUE;
+    }
+
+  if (node_holds (node, G_TYPE_DOUBLE) && from_double (json_node_get_double (node), out_value))
+    return TRUE;
+
+  return wrong_type (path, expected, node, error);
 }
 
 /**
@@ -364,28 +415,11 @@ clockify_json_get_int64 (JsonObject  *object,
                          gint64      *out_value,
                          GError     **error)
 {
-  JsonNode *node;
-
   g_return_val_if_fail (object != NULL && path != NULL, FALSE);
   g_return_val_if_fail (out_value != NULL, FALSE);
 
-  if (!lookup (object, path, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  if (node_holds (node, G_TYPE_INT64))
-    {
-      *out_value = json_node_get_int (node);
-      return TRUE;
-    }
-
-  if (node_holds (node, G_TYPE_DOUBLE)
-      && json_node_get_double (node) == floor (json_node_get_double (node))
-      && double_to_int64 (json_node_get_double (node), out_value))
-    return TRUE;
-
-  return wrong_type (path, "an integer", node, error);
+  return get_integer (object, path, clockify_json_int64_from_double, "an integer",
+                      out_value, error);
 }
 
 /**
@@ -424,27 +458,6 @@ clockify_json_get_double (JsonObject  *object,
 }
 
 /**
- * clockify_json_money_from_double:
- * @amount: an amount in minor units, as a double
- * @out_minor_units: (out): the amount as an integer
- *
- * Converts an amount that arrived as a JSON double (the Reports API sends
- * `4321.0`). A fraction of a minor unit is rounded half away from zero:
- * Clockify computes report rates server-side in floating point, and an
- * export should not fail over a sub-cent remainder.
- *
- * Returns: %FALSE for NaN, infinities and amounts outside #gint64
- */
-gboolean
-clockify_json_money_from_double (double  amount,
-                                 gint64 *out_minor_units)
-{
-  g_return_val_if_fail (out_minor_units != NULL, FALSE);
-
-  return double_to_int64 (round (amount), out_minor_units);
-}
-
-/**
  * clockify_json_get_money:
  * @object: an object
  * @path: a dotted member path
@@ -463,27 +476,11 @@ clockify_json_get_money (JsonObject  *object,
                          gint64      *out_minor_units,
                          GError     **error)
 {
-  JsonNode *node;
-
   g_return_val_if_fail (object != NULL && path != NULL, FALSE);
   g_return_val_if_fail (out_minor_units != NULL, FALSE);
 
-  if (!lookup (object, path, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  if (node_holds (node, G_TYPE_INT64))
-    {
-      *out_minor_units = json_node_get_int (node);
-      return TRUE;
-    }
-
-  if (node_holds (node, G_TYPE_DOUBLE)
-      && clockify_json_money_from_double (json_node_get_double (node), out_minor_units))
-    return TRUE;
-
-  return wrong_type (path, "an amount", node, error);
+  return get_integer (object, path, clockify_json_money_from_double, "an amount",
+                      out_minor_units, error);
 }
 
 /**
@@ -602,10 +599,8 @@ clockify_json_get_object (JsonObject  *object,
 
   *out_value = NULL;
 
-  if (!lookup (object, path, &node, error))
+  if (!lookup_typed (object, path, JSON_NODE_OBJECT, G_TYPE_INVALID, "an object", &node, error))
     return FALSE;
-  if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
-    return wrong_type (path, "an object", node, error);
 
   if (node != NULL)
     *out_value = json_node_get_object (node);
@@ -634,10 +629,8 @@ clockify_json_get_array (JsonObject  *object,
 
   *out_value = NULL;
 
-  if (!lookup (object, path, &node, error))
+  if (!lookup_typed (object, path, JSON_NODE_ARRAY, G_TYPE_INVALID, "an array", &node, error))
     return FALSE;
-  if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
-    return wrong_type (path, "an array", node, error);
 
   if (node != NULL)
     *out_value = json_node_get_array (node);
@@ -785,250 +778,5 @@ clockify_json_get_duration (JsonObject  *object,
     }
 
   *out_seconds = seconds;
-  return TRUE;
-}
-
-/* Reads exactly @n_digits ASCII digits. */
-static gboolean
-parse_fixed_digits (const char **p,
-                    guint        n_digits,
-                    int         *out_value)
-{
-  int value = 0;
-
-  for (guint i = 0; i < n_digits; i++)
-    {
-      if (!g_ascii_isdigit ((*p)[i]))
-        return FALSE;
-      value = value * 10 + ((*p)[i] - '0');
-    }
-
-  *p += n_digits;
-  *out_value = value;
-  return TRUE;
-}
-
-/**
- * clockify_json_parse_timestamp:
- * @text: (nullable): a timestamp
- *
- * Parses the timestamps Clockify sends: RFC 3339 date-times,
- * `YYYY-MM-DDTHH:MM:SS`, an optional fraction of one to nine digits (kept to
- * the microsecond, further digits are truncated), and `Z` or a `±HH:MM`
- * offset: `2019-01-22T08:00:36.844Z`, `2024-03-01T08:00:00Z`,
- * `2022-08-26T08:32:01.640708+02:00` (`T` and `Z` also in lower case, as
- * RFC 3339 allows). Anything else, including a missing offset, a date that
- * does not exist and a leap second, is refused.
- *
- * Returns: (transfer full) (nullable): the time in UTC, or %NULL
- */
-GDateTime *
-clockify_json_parse_timestamp (const char *text)
-{
-  g_autoptr(GDateTime) local = NULL;
-  const char *p = text;
-  int year, month, day, hour, minute, second;
-  gint64 usec = 0;
-  gint64 offset_seconds = 0;
-
-  if (text == NULL)
-    return NULL;
-
-  if (!parse_fixed_digits (&p, 4, &year) || *p++ != '-'
-      || !parse_fixed_digits (&p, 2, &month) || *p++ != '-'
-      || !parse_fixed_digits (&p, 2, &day))
-    return NULL;
-
-  if (*p != 'T' && *p != 't')
-    return NULL;
-  p++;
-
-  if (!parse_fixed_digits (&p, 2, &hour) || *p++ != ':'
-      || !parse_fixed_digits (&p, 2, &minute) || *p++ != ':'
-      || !parse_fixed_digits (&p, 2, &second))
-    return NULL;
-
-  if (*p == '.')
-    {
-      guint n_digits = 0;
-
-      p++;
-      while (g_ascii_isdigit (*p))
-        {
-          if (n_digits < 6)
-            usec = usec * 10 + (*p - '0');
-          n_digits++;
-          p++;
-        }
-      if (n_digits == 0 || n_digits > 9)
-        return NULL;
-      for (; n_digits < 6; n_digits++)
-        usec *= 10;
-    }
-
-  if (*p == 'Z' || *p == 'z')
-    {
-      p++;
-    }
-  else if (*p == '+' || *p == '-')
-    {
-      int sign = *p++ == '-' ? -1 : 1;
-      int offset_hours, offset_minutes;
-
-      if (!parse_fixed_digits (&p, 2, &offset_hours) || *p++ != ':'
-          || !parse_fixed_digits (&p, 2, &offset_minutes)
-          || offset_hours > 23 || offset_minutes > 59)
-        return NULL;
-      offset_seconds = sign * (offset_hours * 3600 + offset_minutes * 60);
-    }
-  else
-    {
-      return NULL;
-    }
-
-  if (*p != '\0')
-    return NULL;
-
-  /* Checked here so g_date_time_new_utc() never sees a bad field; it still
-   * refuses days past the end of the month. */
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31
-      || hour > 23 || minute > 59 || second > 59)
-    return NULL;
-
-  /* Whole seconds first: a double such as 36.844 would round the fraction. */
-  local = g_date_time_new_utc (year, month, day, hour, minute, second);
-  if (local == NULL)
-    return NULL;
-
-  return g_date_time_add (local, usec - offset_seconds * G_TIME_SPAN_SECOND);
-}
-
-/**
- * clockify_json_format_timestamp:
- * @utc: a time
- *
- * Formats @utc as the main API's query parameters want it,
- * `YYYY-MM-DDTHH:MM:SSZ` in UTC (any fraction of a second is dropped).
- *
- * Returns: (transfer full): the text
- */
-char *
-clockify_json_format_timestamp (GDateTime *utc)
-{
-  g_autoptr(GDateTime) in_utc = NULL;
-
-  g_return_val_if_fail (utc != NULL, NULL);
-
-  in_utc = g_date_time_to_utc (utc);
-  return g_date_time_format (in_utc, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-/* Reads one or more digits as a non-negative number, refusing overflow. */
-static gboolean
-parse_number (const char **p,
-              gint64      *out_value)
-{
-  const char *start = *p;
-  gint64 value = 0;
-
-  for (; g_ascii_isdigit (**p); (*p)++)
-    {
-      int digit = **p - '0';
-
-      if (value > (G_MAXINT64 - digit) / 10)
-        return FALSE;
-      value = value * 10 + digit;
-    }
-
-  *out_value = value;
-  return *p != start;
-}
-
-static gboolean
-add_checked (gint64 *total,
-             gint64  value,
-             gint64  unit)
-{
-  if (value > (G_MAXINT64 - *total) / unit)
-    return FALSE;
-
-  *total += value * unit;
-  return TRUE;
-}
-
-/**
- * clockify_json_parse_duration:
- * @text: (nullable): an ISO-8601 duration
- * @out_seconds: (out) (optional): the duration in seconds
- *
- * Parses the durations Clockify sends (Java's `Duration.toString()` plus an
- * optional day part): `P[nD][T[nH][nM][n[.f]S]]`, with at least one
- * component, components in that order, each at most once. `PT1H30M` is
- * 5400, `P1DT2H` is 93600. A fraction is accepted only on the seconds, as
- * Java writes sub-second durations (`PT0.5S`), and is truncated to whole
- * seconds. Years, months and weeks (of no fixed length, or never sent),
- * signs, lower case and values past #G_MAXINT64 are refused.
- *
- * Returns: whether @text was a duration
- */
-gboolean
-clockify_json_parse_duration (const char *text,
-                              gint64     *out_seconds)
-{
-  static const struct {
-    char designator;
-    gint64 unit;
-  } time_components[] = {
-    { 'H', 3600 },
-    { 'M', 60 },
-    { 'S', 1 },
-  };
-  const char *p = text;
-  gint64 total = 0;
-  gint64 value;
-  guint next_component = 0;
-
-  if (text == NULL || *p++ != 'P' || *p == '\0')
-    return FALSE;
-
-  if (g_ascii_isdigit (*p)
-      && (!parse_number (&p, &value) || *p++ != 'D' || !add_checked (&total, value, 86400)))
-    return FALSE;
-
-  if (*p != '\0' && (*p++ != 'T' || *p == '\0'))
-    return FALSE;
-
-  while (*p != '\0')
-    {
-      gboolean fraction = FALSE;
-      guint i;
-
-      if (!parse_number (&p, &value))
-        return FALSE;
-
-      if (*p == '.' || *p == ',')
-        {
-          p++;
-          if (!g_ascii_isdigit (*p))
-            return FALSE;
-          while (g_ascii_isdigit (*p))
-            p++;
-          fraction = TRUE;
-        }
-
-      for (i = next_component; i < G_N_ELEMENTS (time_components); i++)
-        if (time_components[i].designator == *p)
-          break;
-      if (i == G_N_ELEMENTS (time_components)
-          || (fraction && time_components[i].designator != 'S')
-          || !add_checked (&total, value, time_components[i].unit))
-        return FALSE;
-
-      next_component = i + 1;
-      p++;
-    }
-
-  if (out_seconds != NULL)
-    *out_seconds = total;
   return TRUE;
 }

@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "clockify-json-text.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -20,8 +22,9 @@ G_BEGIN_DECLS
  * null gives an empty array, never NULL. Ids: clockify_json_get_id() turns
  * "" into NULL, clockify_json_require_id() refuses missing and "".
  *
- * The text parsers (timestamps, ISO-8601 durations, money as a double) do not
- * need json-glib; the streaming parser of the bulk path uses them too.
+ * The values' text (timestamps, ISO-8601 durations, money as a double) is
+ * read by clockify-json-text.h, which the bulk path's streaming parser
+ * shares.
  */
 
 JsonObject *clockify_json_node_get_object    (JsonNode     *node,
@@ -32,6 +35,9 @@ void        clockify_json_prefix_error       (GError      **error,
                                               const char   *id);
 gboolean    clockify_json_has_value          (JsonObject   *object,
                                               const char   *path);
+const char *clockify_json_first_path         (JsonObject   *object,
+                                              const char   *path,
+                                              ...) G_GNUC_NULL_TERMINATED;
 gboolean    clockify_json_get_node           (JsonObject   *object,
                                               const char   *path,
                                               JsonNode    **out_node,
@@ -98,12 +104,5 @@ gboolean    clockify_json_get_duration       (JsonObject   *object,
                                               const char   *path,
                                               gint64       *out_seconds,
                                               GError      **error);
-
-GDateTime  *clockify_json_parse_timestamp    (const char   *text);
-char       *clockify_json_format_timestamp   (GDateTime    *utc);
-gboolean    clockify_json_parse_duration     (const char   *text,
-                                              gint64       *out_seconds);
-gboolean    clockify_json_money_from_double  (double        amount,
-                                              gint64       *out_minor_units);
 
 G_END_DECLS

@@ -188,21 +188,6 @@ clockify_project_init (ClockifyProject *self)
 {
 }
 
-/* `ProjectDtoImplV1` carries both `public` and `isPublic` (and the same for
- * templates); older answers have only one of them. */
-static gboolean
-get_flag (JsonObject  *object,
-          const char  *name,
-          const char  *alternative,
-          gboolean    *out_value,
-          GError     **error)
-{
-  if (clockify_json_has_value (object, name))
-    return clockify_json_get_boolean (object, name, out_value, error);
-
-  return clockify_json_get_boolean (object, alternative, out_value, error);
-}
-
 /**
  * clockify_project_new_from_json:
  * @node: a project object (`ProjectDtoImplV1`)
@@ -217,9 +202,16 @@ clockify_project_new_from_json (JsonNode  *node,
 {
   g_autoptr(ClockifyProject) self = NULL;
   JsonObject *object;
+  const char *public_path;
+  const char *template_path;
 
   if (!(object = clockify_json_node_get_object (node, "project", error)))
     return NULL;
+
+  /* `ProjectDtoImplV1` carries both `public` and `isPublic` (and the same for
+   * templates); older answers have only one of them. */
+  public_path = clockify_json_first_path (object, "public", "isPublic", NULL);
+  template_path = clockify_json_first_path (object, "template", "isTemplate", NULL);
 
   self = g_object_new (CLOCKIFY_TYPE_PROJECT, NULL);
 
@@ -232,8 +224,8 @@ clockify_project_new_from_json (JsonNode  *node,
       || !clockify_json_get_string (object, "note", &self->note, error)
       || !clockify_json_get_boolean (object, "billable", &self->billable, error)
       || !clockify_json_get_boolean (object, "archived", &self->archived, error)
-      || !get_flag (object, "public", "isPublic", &self->is_public, error)
-      || !get_flag (object, "template", "isTemplate", &self->is_template, error)
+      || !clockify_json_get_boolean (object, public_path, &self->is_public, error)
+      || !clockify_json_get_boolean (object, template_path, &self->is_template, error)
       || !clockify_json_get_rate (object, "hourlyRate",
                                   &self->hourly_rate, &self->hourly_rate_currency, error)
       || !clockify_json_get_rate (object, "costRate",

@@ -259,37 +259,6 @@ clockify_time_entry_init (ClockifyTimeEntry *self)
     g_ptr_array_new_with_free_func ((GDestroyNotify) clockify_custom_field_value_free);
 }
 
-/* Reads the first of @paths that holds a value: the same fact is spelled
- * differently by the main API, its hydrated form and the Reports API. */
-static gboolean
-get_first_string (JsonObject         *object,
-                  const char * const *paths,
-                  char              **out_value,
-                  GError            **error)
-{
-  for (guint i = 0; paths[i] != NULL; i++)
-    if (clockify_json_has_value (object, paths[i]) || paths[i + 1] == NULL)
-      return clockify_json_get_string (object, paths[i], out_value, error);
-
-  return TRUE;
-}
-
-static gboolean
-get_first_rate (JsonObject         *object,
-                const char * const *paths,
-                gint64             *out_minor_units,
-                char              **out_currency,
-                GError            **error)
-{
-  for (guint i = 0; paths[i] != NULL; i++)
-    if (clockify_json_has_value (object, paths[i]) || paths[i + 1] == NULL)
-      return clockify_json_get_rate (object, paths[i], out_minor_units, out_currency, error);
-
-  return TRUE;
-}
-
-#define PATHS(...) ((const char * const []) { __VA_ARGS__, NULL })
-
 static gboolean
 parse_interval (ClockifyTimeEntry  *self,
                 JsonObject         *object,
@@ -416,8 +385,10 @@ parse_rates (ClockifyTimeEntry  *self,
 
   /* The Reports API sends bare amounts (`rate`, `earnedRate`, `costRate`)
    * and one `currency` for all of them. */
-  if (!get_first_rate (object, PATHS ("hourlyRate", "rate", "earnedRate"),
-                       &self->hourly_rate, &self->hourly_rate_currency, error)
+  if (!clockify_json_get_rate (object,
+                               clockify_json_first_path (object, "hourlyRate", "rate",
+                                                         "earnedRate", NULL),
+                               &self->hourly_rate, &self->hourly_rate_currency, error)
       || !clockify_json_get_rate (object, "costRate",
                                   &self->cost_rate, &self->cost_rate_currency, error)
       || !clockify_json_get_string (object, "currency", &currency, error))
@@ -431,15 +402,35 @@ parse_rates (ClockifyTimeEntry  *self,
   return TRUE;
 }
 
+/* What an entry refers to by name: flat in reports (`userName`), nested in
+ * hydrated main-API entries (`user.name`). */
 static gboolean
-get_locked (JsonObject  *object,
-            gboolean    *out_value,
-            GError     **error)
+parse_names (ClockifyTimeEntry  *self,
+             JsonObject         *object,
+             GError            **error)
 {
-  if (clockify_json_has_value (object, "isLocked"))
-    return clockify_json_get_boolean (object, "isLocked", out_value, error);
+  const struct {
+    const char *flat;
+    const char *nested;
+    char **out_value;
+  } names[] = {
+    { "userName", "user.name", &self->user_name },
+    { "userEmail", "user.email", &self->user_email },
+    { "projectName", "project.name", &self->project_name },
+    { "projectColor", "project.color", &self->project_color },
+    { "clientId", "project.clientId", &self->client_id },
+    { "clientName", "project.clientName", &self->client_name },
+    { "taskName", "task.name", &self->task_name },
+  };
 
-  return clockify_json_get_boolean (object, "locked", out_value, error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (!clockify_json_get_string (object,
+                                   clockify_json_first_path (object, names[i].flat,
+                                                             names[i].nested, NULL),
+                                   names[i].out_value, error))
+      return FALSE;
+
+  return TRUE;
 }
 
 static ClockifyTimeEntry *
@@ -471,23 +462,15 @@ parse_entry (JsonNode    *node,
       || !clockify_json_get_id (object, "taskId", &self->task_id, error)
       || !parse_tags (self, object, error)
       || !clockify_json_get_boolean (object, "billable", &self->billable, error)
-      || !get_locked (object, &self->locked, error)
+      || !clockify_json_get_boolean (object,
+                                     clockify_json_first_path (object, "isLocked", "locked", NULL),
+                                     &self->locked, error)
       || !clockify_json_get_string (object, "type", &self->entry_type, error)
       || !parse_interval (self, object, error)
       || !parse_rates (self, object, error)
       || !parse_custom_fields (self, object, "customFieldValues", error)
       || !parse_custom_fields (self, object, "customFields", error)
-      || !get_first_string (object, PATHS ("userName", "user.name"), &self->user_name, error)
-      || !get_first_string (object, PATHS ("userEmail", "user.email"), &self->user_email, error)
-      || !get_first_string (object, PATHS ("projectName", "project.name"),
-                            &self->project_name, error)
-      || !get_first_string (object, PATHS ("projectColor", "project.color"),
-                            &self->project_color, error)
-      || !get_first_string (object, PATHS ("clientId", "project.clientId"),
-                            &self->client_id, error)
-      || !get_first_string (object, PATHS ("clientName", "project.clientName"),
-                            &self->client_name, error)
-      || !get_first_string (object, PATHS ("taskName", "task.name"), &self->task_name, error))
+      || !parse_names (self, object, error))
     {
       clockify_json_prefix_error (error, what, self->id);
       return NULL;

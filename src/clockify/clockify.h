@@ -3,7 +3,9 @@
 
 /* Everything libclockify offers, for the layers above it. */
 
+#include "clockify-enums.h"
 #include "clockify-error.h"
+#include "clockify-json-text.h"
 #include "clockify-json.h"
 #include "clockify-server.h"
 #include "clockify-throttle.h"

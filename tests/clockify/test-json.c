@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "clockify-error.h"
 #include "clockify-json.h"
@@ -59,17 +60,27 @@ test_timestamp_valid (void)
     { "1970-01-01T00:00:00Z", 0, 0 },
     { "9999-12-31T23:59:59Z", G_GINT64_CONSTANT (253402300799), 0 },
     { "0001-01-01T00:00:00Z", G_GINT64_CONSTANT (-62135596800), 0 },
+    /* The first and last instants, also reached through an offset. */
+    { "9999-12-31T23:59:59.999999999Z", G_GINT64_CONSTANT (253402300799), 999999 },
+    { "9999-12-31T23:00:00.5-00:59", G_GINT64_CONSTANT (253402300740), 500000 },
+    { "0001-01-01T01:00:00+01:00", G_GINT64_CONSTANT (-62135596800), 0 },
+    { "1969-12-31T23:59:59.999999Z", -1, 999999 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GDateTime) parsed = clockify_json_parse_timestamp (cases[i].text);
+      gint64 usec = 0;
 
       g_test_message ("%s", cases[i].text);
       g_assert_nonnull (parsed);
       g_assert_cmpint (g_date_time_to_unix (parsed), ==, cases[i].unix_seconds);
       g_assert_cmpint (g_date_time_get_microsecond (parsed), ==, cases[i].microsecond);
       g_assert_cmpint (g_date_time_get_utc_offset (parsed), ==, 0);
+
+      g_assert_true (clockify_json_parse_timestamp_usec (cases[i].text, strlen (cases[i].text),
+                                                         &usec));
+      g_assert_cmpint (usec, ==, cases[i].unix_seconds * G_USEC_PER_SEC + cases[i].microsecond);
     }
 }
 
@@ -81,6 +92,8 @@ test_timestamp_invalid (void)
     "garbage",
     "2024-03-01",
     "2024-03-01T08:00:00",
+    "2024-03-01T08:00:00.5",
+    "2024-03-01T08:00:00.123456",
     "2024-03-01T08:00",
     "2024-03-01 08:00:00Z",
     "2024-3-01T08:00:00Z",
@@ -109,13 +122,21 @@ test_timestamp_invalid (void)
     "2024-03-01T08:00:00+24:00",
     "2024-03-01T08:00:00+01:60",
     "2024-03-01T08:00:00UTC",
+    "2024-03-01T08:00Z",
+    "\xef\xbc\x92" "024-03-01T08:00:00Z",
     "0000-01-01T00:00:00Z",
-    /* Before year 1 once the offset is applied. */
+    "0000-12-31T23:30:00-01:00",
+    /* Outside 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z once the
+     * offset is applied. */
     "0001-01-01T00:30:00+01:00",
+    "0001-01-01T00:59:59.999999+01:00",
+    "9999-12-31T23:59:59-00:01",
+    "9999-12-31T23:59:59.999999999-23:59",
     "-2024-03-01T08:00:00Z",
     "+2024-03-01T08:00:00Z",
     "1709280000",
   };
+  gint64 usec = 42;
 
   g_assert_null (clockify_json_parse_timestamp (NULL));
 
@@ -125,6 +146,92 @@ test_timestamp_invalid (void)
 
       if (parsed != NULL)
         g_error ("“%s” was accepted", cases[i]);
+      if (clockify_json_parse_timestamp_usec (cases[i], strlen (cases[i]), &usec))
+        g_error ("“%s” was accepted as %" G_GINT64_FORMAT, cases[i], usec);
+      g_assert_cmpint (usec, ==, 42);
+    }
+}
+
+/* The exact parser reads @length bytes, not up to a NUL. */
+static void
+test_timestamp_length (void)
+{
+  gint64 usec = 0;
+
+  g_assert_true (clockify_json_parse_timestamp_usec ("2024-03-01T08:00:00Zjunk", 20, &usec));
+  g_assert_cmpint (usec, ==, G_GINT64_CONSTANT (1709280000000000));
+  g_assert_true (clockify_json_parse_timestamp_usec ("2024-03-01T08:00:00.25+01:00:00", 28,
+                                                     &usec));
+  g_assert_cmpint (usec, ==, G_GINT64_CONSTANT (1709276400250000));
+
+  g_assert_false (clockify_json_parse_timestamp_usec ("2024-03-01T08:00:00Z", 19, &usec));
+  g_assert_false (clockify_json_parse_timestamp_usec ("2024-03-01T08:00:00Z\0", 21, &usec));
+  g_assert_false (clockify_json_parse_timestamp_usec ("2024-03-01T08:00:00.5Z", 21, &usec));
+  g_assert_false (clockify_json_parse_timestamp_usec ("2024-03-01T08:00:00+01:00", 24, &usec));
+  g_assert_false (clockify_json_parse_timestamp_usec (NULL, 0, &usec));
+}
+
+/* Random timestamps, mostly plausible ones: the same acceptance and value as
+ * GLib's own ISO 8601 parser (of the times it can also give in UTC: it
+ * keeps a time that its offset takes out of years 1 to 9999), and the
+ * GDateTime the same instant as the exact parser's. */
+static void
+test_timestamp_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240301);
+
+  for (guint i = 0; i < 50000; i++)
+    {
+      static const int n_fraction_digits[] = { 0, 0, 1, 3, 3, 6, 9 };
+      int year = i % 10 == 0 ? g_rand_int_range (rand, 1, 10000)
+                             : g_rand_int_range (rand, 1960, 2110);
+      int digits = n_fraction_digits[g_rand_int_range (rand, 0, G_N_ELEMENTS (n_fraction_digits))];
+      int offset = g_rand_boolean (rand) ? 0 : g_rand_int_range (rand, -23 * 60, 23 * 60 + 1);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GDateTime) glib = NULL;
+      g_autoptr(GDateTime) expected = NULL;
+      g_autoptr(GDateTime) parsed = NULL;
+      gboolean ours;
+      gint64 usec;
+
+      /* The edges of the years, where an offset leaves the range. */
+      if (i % 100 == 0)
+        year = g_rand_boolean (rand) ? 1 : 9999;
+
+      g_string_append_printf (text, "%04d-%02d-%02dT%02d:%02d:%02d", year,
+                              g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 32),
+                              g_rand_int_range (rand, 0, 24), g_rand_int_range (rand, 0, 60),
+                              g_rand_int_range (rand, 0, 60));
+      if (year == 1 || year == 9999)
+        g_string_overwrite (text, 5, year == 1 ? "01-01T00" : "12-31T23");
+      if (digits > 0)
+        {
+          g_string_append_c (text, '.');
+          for (int d = 0; d < digits; d++)
+            g_string_append_c (text, '0' + g_rand_int_range (rand, 0, 10));
+        }
+      if (offset == 0)
+        g_string_append_c (text, 'Z');
+      else
+        g_string_append_printf (text, "%c%02d:%02d", offset < 0 ? '-' : '+',
+                                ABS (offset) / 60, ABS (offset) % 60);
+
+      ours = clockify_json_parse_timestamp_usec (text->str, text->len, &usec);
+      glib = g_date_time_new_from_iso8601 (text->str, NULL);
+      expected = glib != NULL ? g_date_time_to_utc (glib) : NULL;
+      parsed = clockify_json_parse_timestamp (text->str);
+      if (ours != (expected != NULL) || ours != (parsed != NULL))
+        g_error ("“%s”: accepted by us %d, by GLib %d, as a GDateTime %d", text->str, ours,
+                 expected != NULL, parsed != NULL);
+      if (!ours)
+        continue;
+
+      /* GLib goes through a double for the seconds, which can be off by
+       * one microsecond. */
+      g_assert_cmpint (ABS (usec - (g_date_time_to_unix (expected) * G_USEC_PER_SEC
+                                    + g_date_time_get_microsecond (expected))), <=, 1);
+      g_assert_cmpint (usec, ==, g_date_time_to_unix (parsed) * G_USEC_PER_SEC
+                                 + g_date_time_get_microsecond (parsed));
     }
 }
 
@@ -181,13 +288,22 @@ test_duration_valid (void)
     {
       gint64 seconds = -42;
 
+      g_autofree char *followed = g_strconcat (cases[i].text, "1S", NULL);
+
       g_test_message ("%s", cases[i].text);
       g_assert_true (clockify_json_parse_duration (cases[i].text, &seconds));
+      g_assert_cmpint (seconds, ==, cases[i].seconds);
+
+      /* The exact parser reads the length given, whatever follows. */
+      seconds = -42;
+      g_assert_true (clockify_json_parse_duration_seconds (followed, strlen (cases[i].text),
+                                                           &seconds));
       g_assert_cmpint (seconds, ==, cases[i].seconds);
     }
 
   /* The output is optional. */
   g_assert_true (clockify_json_parse_duration ("PT1H", NULL));
+  g_assert_true (clockify_json_parse_duration_seconds ("PT1H", 4, NULL));
 }
 
 static void
@@ -237,10 +353,16 @@ test_duration_invalid (void)
   gint64 seconds = -42;
 
   g_assert_false (clockify_json_parse_duration (NULL, &seconds));
+  g_assert_false (clockify_json_parse_duration_seconds (NULL, 0, &seconds));
+  /* Cut short, or with a NUL inside. */
+  g_assert_false (clockify_json_parse_duration_seconds ("PT1H30M", 6, &seconds));
+  g_assert_false (clockify_json_parse_duration_seconds ("PT1H\0", 5, &seconds));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       if (clockify_json_parse_duration (cases[i], &seconds))
+        g_error ("“%s” was accepted as %" G_GINT64_FORMAT, cases[i], seconds);
+      if (clockify_json_parse_duration_seconds (cases[i], strlen (cases[i]), &seconds))
         g_error ("“%s” was accepted as %" G_GINT64_FORMAT, cases[i], seconds);
       g_assert_cmpint (seconds, ==, -42);
     }
@@ -305,6 +427,53 @@ test_money (void)
   g_assert_cmpint (value, ==, 4321);
   g_assert_true (clockify_json_money_from_double (0.4999, &value));
   g_assert_cmpint (value, ==, 0);
+}
+
+static void
+test_int64_from_double (void)
+{
+  gint64 value = 7;
+
+  g_assert_true (clockify_json_int64_from_double (3600.0, &value));
+  g_assert_cmpint (value, ==, 3600);
+  g_assert_true (clockify_json_int64_from_double (-0.0, &value));
+  g_assert_cmpint (value, ==, 0);
+  g_assert_true (clockify_json_int64_from_double (-9223372036854775808.0, &value));
+  g_assert_cmpint (value, ==, G_MININT64);
+
+  value = 7;
+  g_assert_false (clockify_json_int64_from_double (0.5, &value));
+  g_assert_false (clockify_json_int64_from_double (-3600.25, &value));
+  g_assert_false (clockify_json_int64_from_double (9223372036854775808.0, &value));
+  g_assert_false (clockify_json_int64_from_double (-1e19, &value));
+  g_assert_false (clockify_json_int64_from_double (NAN, &value));
+  g_assert_false (clockify_json_int64_from_double (-INFINITY, &value));
+  g_assert_cmpint (value, ==, 7);
+}
+
+static void
+test_first_path (void)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object = parse_object ("{\"isLocked\": null, \"locked\": true, \"userName\": \"A\","
+                                     " \"user\": {\"name\": \"B\"}, \"project\": \"p\"}", &root);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_cmpstr (clockify_json_first_path (object, "isLocked", "locked", NULL), ==, "locked");
+  g_assert_cmpstr (clockify_json_first_path (object, "userName", "user.name", NULL), ==,
+                   "userName");
+  g_assert_cmpstr (clockify_json_first_path (object, "user.name", "userName", NULL), ==,
+                   "user.name");
+  g_assert_cmpstr (clockify_json_first_path (object, "a", "b", "c", NULL), ==, "c");
+  g_assert_cmpstr (clockify_json_first_path (object, "only", NULL), ==, "only");
+
+  /* None holds a value: the last is read, so a wrong type on its way shows. */
+  g_assert_false (clockify_json_get_string (object,
+                                            clockify_json_first_path (object, "projectName",
+                                                                      "project.name", NULL),
+                                            &name, &error));
+  assert_invalid_response (error, "“project” is not an object (found a string)");
 }
 
 static void
@@ -646,15 +815,19 @@ main (int   argc,
 
   g_test_add_func ("/clockify/json/timestamp/valid", test_timestamp_valid);
   g_test_add_func ("/clockify/json/timestamp/invalid", test_timestamp_invalid);
+  g_test_add_func ("/clockify/json/timestamp/length", test_timestamp_length);
+  g_test_add_func ("/clockify/json/timestamp/random", test_timestamp_random);
   g_test_add_func ("/clockify/json/timestamp/format", test_timestamp_format);
   g_test_add_func ("/clockify/json/duration/valid", test_duration_valid);
   g_test_add_func ("/clockify/json/duration/invalid", test_duration_invalid);
   g_test_add_func ("/clockify/json/duration/member", test_duration_member);
   g_test_add_func ("/clockify/json/money", test_money);
+  g_test_add_func ("/clockify/json/int64-from-double", test_int64_from_double);
   g_test_add_func ("/clockify/json/rate", test_rate);
   g_test_add_func ("/clockify/json/scalars", test_scalars);
   g_test_add_func ("/clockify/json/strv", test_strv);
   g_test_add_func ("/clockify/json/wrong-types", test_wrong_types);
+  g_test_add_func ("/clockify/json/first-path", test_first_path);
   g_test_add_func ("/clockify/json/node-object", test_node_object);
   g_test_add_func ("/clockify/json/prefix-error", test_prefix_error);
 
