@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "timecard-export-sqlite"
+
+#include "config.h"
+
+#include "timecard-export-sqlite.h"
+
+#include <string.h>
+
+#include "timecard-export-format.h"
+#include "timecard-export-sqlite-private.h"
+
+/* Windows, pruning and the sync state: what incremental sync and resume
+ * keep in the database. */
+
+/* Text bounds for start_utc, which has whole seconds: an entry starting at
+ * second s is in [start, end) when s >= ceil (start) and s < ceil (end).
+ * A side beyond the four-digit years compares with a string outside them. */
+static void
+format_bound (char   buf[TIMECARD_EXPORT_INSTANT_MAX],
+              gint64 usec)
+{
+  static const gint64 first = G_GINT64_CONSTANT (-62167219200) * G_USEC_PER_SEC;  /* 0000-01-01 */
+  static const gint64 last = G_GINT64_CONSTANT (253402300800) * G_USEC_PER_SEC;   /* 10000-01-01 */
+
+  if (usec <= first)
+    strcpy (buf, "");
+  else if (usec >= last)
+    strcpy (buf, "~");
+  else
+    timecard_export_format_utc (buf, usec + (G_USEC_PER_SEC - 1));
+}
+
+static gboolean
+prune_window (TimecardExportSqliteWriter  *self,
+              const TimecardExportWindow  *window,
+              GError                     **error)
+{
+  char start[TIMECARD_EXPORT_INSTANT_MAX];
+  char end[TIMECARD_EXPORT_INSTANT_MAX];
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  format_bound (start, window->start_usec);
+  format_bound (end, window->end_usec);
+
+  if (!_timecard_sqlite_writer_prepare (self, _timecard_export_sqlite_prune_entries_sql, &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, start, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, window->user_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, self->generation);
+  ok = _timecard_sqlite_writer_step_done (self, stmt, error);
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
+
+  self->n_pruned += sqlite3_changes (self->db);
+  return TRUE;
+}
+
+gboolean
+_timecard_sqlite_writer_begin_window (TimecardExportWriter        *writer,
+                                      const TimecardExportWindow  *window,
+                                      GError                     **error)
+{
+  TimecardExportSqliteWriter *self = TIMECARD_EXPORT_SQLITE_WRITER (writer);
+  char generation[TIMECARD_EXPORT_MONEY_MAX];
+
+  if (!_timecard_sqlite_writer_commit (self, error) || !_timecard_sqlite_writer_begin (self, FALSE, error))
+    return FALSE;
+
+  /* Rows upserted in this window carry its generation; pruning removes the
+   * window's rows that do not. */
+  timecard_export_format_integer (generation, ++self->generation);
+  return _timecard_sqlite_writer_set_meta (self, "generation", generation, error);
+}
+
+gboolean
+_timecard_sqlite_writer_commit_window (TimecardExportWriter        *writer,
+                                       const TimecardExportWindow  *window,
+                                       guint64                      n_rows,
+                                       GError                     **error)
+{
+  TimecardExportSqliteWriter *self = TIMECARD_EXPORT_SQLITE_WRITER (writer);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (window->prune && !prune_window (self, window, error))
+    return FALSE;
+
+  if (!_timecard_sqlite_writer_prepare (self,
+                "INSERT OR REPLACE INTO sync_windows (strategy, window_start_usec, window_end_usec,"
+                " user_id, rows, completed_at_usec) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, window->strategy != NULL ? window->strategy : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, window->start_usec);
+  sqlite3_bind_int64 (stmt, 3, window->end_usec);
+  sqlite3_bind_text (stmt, 4, window->user_id != NULL ? window->user_id : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, n_rows);
+  sqlite3_bind_int64 (stmt, 6, g_get_real_time ());
+  ok = _timecard_sqlite_writer_step_done (self, stmt, error);
+  sqlite3_finalize (stmt);
+
+  return ok && _timecard_sqlite_writer_commit (self, error);
+}
+
+gboolean
+_timecard_sqlite_writer_rollback_window (TimecardExportWriter  *writer,
+                                         GError               **error)
+{
+  TimecardExportSqliteWriter *self = TIMECARD_EXPORT_SQLITE_WRITER (writer);
+
+  if (!self->in_transaction)
+    return TRUE;
+
+  if (!_timecard_sqlite_writer_exec (self, "ROLLBACK", error))
+    return FALSE;
+
+  self->in_transaction = FALSE;
+  return TRUE;
+}
+
+gboolean
+_timecard_sqlite_writer_is_window_completed (TimecardExportWriter       *writer,
+                                             const TimecardExportWindow *window)
+{
+  TimecardExportSqliteWriter *self = TIMECARD_EXPORT_SQLITE_WRITER (writer);
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (self->db == NULL
+      || sqlite3_prepare_v2 (self->db,
+                             "SELECT 1 FROM sync_windows WHERE strategy = ?1 AND window_start_usec = ?2"
+                             " AND window_end_usec = ?3 AND user_id = ?4", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, window->strategy != NULL ? window->strategy : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, window->start_usec);
+  sqlite3_bind_int64 (stmt, 3, window->end_usec);
+  sqlite3_bind_text (stmt, 4, window->user_id != NULL ? window->user_id : "", -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+
+  return found;
+}
+
+/**
+ * timecard_export_sqlite_writer_get_n_pruned:
+ * @self: an SQLite writer
+ *
+ * Returns: how many time entries committed windows removed because Clockify
+ *   no longer has them
+ */
+guint64
+timecard_export_sqlite_writer_get_n_pruned (TimecardExportSqliteWriter *self)
+{
+  g_return_val_if_fail (TIMECARD_IS_EXPORT_SQLITE_WRITER (self), 0);
+
+  return self->n_pruned;
+}
+
+/**
+ * timecard_export_sqlite_writer_get_sync_state:
+ * @self: an open SQLite writer
+ * @workspace_id: the workspace
+ * @entity: the entity
+ * @out_found: (out): whether a completed sync is recorded
+ * @out_range_start_usec: (out) (optional): the start of the range it covered
+ * @out_range_end_usec: (out) (optional): the end of the range it covered
+ * @out_synced_at_usec: (out) (optional): when it completed
+ * @error: return location for an error
+ *
+ * Reads what the last completed sync of @entity covered, for an incremental
+ * run to start from.
+ *
+ * Returns: %FALSE on a database error
+ */
+gboolean
+timecard_export_sqlite_writer_get_sync_state (TimecardExportSqliteWriter  *self,
+                                              const char                  *workspace_id,
+                                              TimecardExportEntity         entity,
+                                              gboolean                    *out_found,
+                                              gint64                      *out_range_start_usec,
+                                              gint64                      *out_range_end_usec,
+                                              gint64                      *out_synced_at_usec,
+                                              GError                     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TIMECARD_IS_EXPORT_SQLITE_WRITER (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (workspace_id != NULL, FALSE);
+  g_return_val_if_fail (out_found != NULL, FALSE);
+
+  if (!_timecard_sqlite_writer_prepare (self,
+                "SELECT range_start_usec, range_end_usec, synced_at_usec FROM sync_state"
+                " WHERE workspace_id = ?1 AND entity = ?2", &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, workspace_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, timecard_export_entity_get_name (entity), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+
+  *out_found = rc == SQLITE_ROW;
+  if (rc == SQLITE_ROW)
+    {
+      if (out_range_start_usec != NULL)
+        *out_range_start_usec = sqlite3_column_int64 (stmt, 0);
+      if (out_range_end_usec != NULL)
+        *out_range_end_usec = sqlite3_column_int64 (stmt, 1);
+      if (out_synced_at_usec != NULL)
+        *out_synced_at_usec = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _timecard_sqlite_writer_fail (self, rc, error);
+
+  return TRUE;
+}
+
+/**
+ * timecard_export_sqlite_writer_set_sync_state:
+ * @self: an open SQLite writer
+ * @workspace_id: the workspace
+ * @entity: the entity
+ * @range_start_usec: the start of the range now in the database
+ * @range_end_usec: the end of that range
+ * @synced_at_usec: when the sync completed
+ * @error: return location for an error
+ *
+ * Records a completed sync of @entity, before timecard_export_writer_finish().
+ * Inside a window it commits with the window.
+ *
+ * Returns: %FALSE on a database error
+ */
+gboolean
+timecard_export_sqlite_writer_set_sync_state (TimecardExportSqliteWriter  *self,
+                                              const char                  *workspace_id,
+                                              TimecardExportEntity         entity,
+                                              gint64                       range_start_usec,
+                                              gint64                       range_end_usec,
+                                              gint64                       synced_at_usec,
+                                              GError                     **error)
+{
+  char synced_at[TIMECARD_EXPORT_INSTANT_MAX];
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TIMECARD_IS_EXPORT_SQLITE_WRITER (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (workspace_id != NULL, FALSE);
+
+  if (!_timecard_sqlite_writer_prepare (self,
+                "INSERT OR REPLACE INTO sync_state (workspace_id, entity, range_start_usec,"
+                " range_end_usec, synced_at_usec, synced_at_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                &stmt, error))
+    return FALSE;
+
+  timecard_export_format_utc (synced_at, synced_at_usec);
+  sqlite3_bind_text (stmt, 1, workspace_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, timecard_export_entity_get_name (entity), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, range_start_usec);
+  sqlite3_bind_int64 (stmt, 4, range_end_usec);
+  sqlite3_bind_int64 (stmt, 5, synced_at_usec);
+  sqlite3_bind_text (stmt, 6, synced_at, -1, SQLITE_STATIC);
+  ok = _timecard_sqlite_writer_step_done (self, stmt, error);
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
