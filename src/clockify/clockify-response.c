@@ -49,16 +49,37 @@ _clockify_endpoint_name (const char *method,
   return g_string_free (name, FALSE);
 }
 
+/* Names the endpoint where that helps to find the fault (a malformed answer,
+ * a server error, a refused or forbidden request). A refused key, a spent
+ * budget or an unreachable server read better without it: those messages
+ * are shown to users as they are. */
 void
 _clockify_prefix_error (GError     **error,
                         const char  *endpoint)
 {
   if (error == NULL || *error == NULL)
     return;
-  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if ((*error)->domain != CLOCKIFY_ERROR)
     return;
 
-  g_prefix_error (error, "%s: ", endpoint);
+  switch ((ClockifyError) (*error)->code)
+    {
+    case CLOCKIFY_ERROR_INVALID_RESPONSE:
+    case CLOCKIFY_ERROR_SERVER:
+    case CLOCKIFY_ERROR_BAD_REQUEST:
+    case CLOCKIFY_ERROR_NOT_FOUND:
+    case CLOCKIFY_ERROR_FORBIDDEN:
+      g_prefix_error (error, "%s: ", endpoint);
+      break;
+
+    case CLOCKIFY_ERROR_UNAUTHORIZED:
+    case CLOCKIFY_ERROR_RATE_LIMITED:
+    case CLOCKIFY_ERROR_BUDGET_EXHAUSTED:
+    case CLOCKIFY_ERROR_NETWORK:
+    case CLOCKIFY_ERROR_INVALID_SERVER:
+    default:
+      break;
+    }
 }
 
 /* Retry-After: delta seconds or an HTTP date; -1 when absent or unreadable. */
