@@ -150,6 +150,9 @@ check_still_stored (TimecardCredentialStore  *self,
   return FALSE;
 }
 
+/* A step of an edit that takes the task. */
+typedef void (*EditStep) (GTask *task);
+
 typedef struct
 {
   /* add: the new credential; update, verify: the store's credential */
@@ -160,6 +163,10 @@ typedef struct
   gboolean            name_changed;
   /* The error to report once a rollback is done. */
   GError             *error;
+  /* check_stored_key(): the step that gets Clockify's answer. */
+  GAsyncReadyCallback checked;
+  /* edit_checked(): the step once Clockify accepted the key. */
+  EditStep            then;
 } EditData;
 
 static void
@@ -185,6 +192,76 @@ edit_task_new (TimecardCredentialStore *self,
   g_task_set_task_data (task, g_new0 (EditData, 1), (GDestroyNotify) edit_data_free);
 
   return task;
+}
+
+/* The values to save: add's new credential, update's proposed values;
+ * verify has none until Clockify answered, so its credential. */
+static TimecardCredential *
+edit_data_get_target (EditData *data)
+{
+  return data->proposed != NULL ? data->proposed : data->credential;
+}
+
+/* Clockify accepted the key: marks the values to save verified now and
+ * goes on with data->then. Any failure fails the task. */
+static void
+edit_checked (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EditData *data = g_task_get_task_data (task);
+  g_autoptr(ClockifyUser) user = NULL;
+  GError *error = NULL;
+
+  user = _timecard_credential_store_check_key_finish (result, &error);
+  if (user == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  set_verified_now (edit_data_get_target (data), user);
+  data->then (g_steal_pointer (&task));
+}
+
+static void
+stored_key_looked_up (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  EditData *data = g_task_get_task_data (task);
+  ClockifyServer *server = timecard_credential_get_server (edit_data_get_target (data));
+  g_autoptr(TimecardApiKey) key = NULL;
+  GError *error = NULL;
+
+  key = timecard_credential_store_lookup_key_finish (TIMECARD_CREDENTIAL_STORE (object), result, &error);
+  if (key == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  _timecard_credential_store_check_key_async (server, key, cancellable,
+                                              data->checked, g_steal_pointer (&task));
+}
+
+/* Reads the key of the task's credential from the keyring and asks
+ * Clockify who it belongs to, on the server of the values to save.
+ * @checked gets the answer (_timecard_credential_store_check_key_finish());
+ * a key that cannot be read fails the task. Takes @task. */
+static void
+check_stored_key (GTask               *task,
+                  GAsyncReadyCallback  checked)
+{
+  TimecardCredentialStore *self = g_task_get_source_object (task);
+  EditData *data = g_task_get_task_data (task);
+
+  data->checked = checked;
+  timecard_credential_store_lookup_key_async (self, data->credential, g_task_get_cancellable (task),
+                                              stored_key_looked_up, task);
 }
 
 /* Add */
@@ -259,27 +336,6 @@ add_store_key (GTask *task)
                                g_task_get_cancellable (task), add_stored, task);
 }
 
-static void
-add_checked (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  EditData *data = g_task_get_task_data (task);
-  g_autoptr(ClockifyUser) user = NULL;
-  GError *error = NULL;
-
-  user = _timecard_credential_store_check_key_finish (result, &error);
-  if (user == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  set_verified_now (data->credential, user);
-  add_store_key (g_steal_pointer (&task));
-}
-
 /**
  * timecard_credential_store_add_async:
  * @name: the credential's name
@@ -335,9 +391,11 @@ timecard_credential_store_add_async (TimecardCredentialStore      *self,
   now = g_date_time_new_now_utc ();
   data->credential = _timecard_credential_new (id, valid_name, valid_description, server, now);
 
+  data->then = add_store_key;
+
   if (flags & TIMECARD_CREDENTIAL_STORE_FLAGS_VERIFY)
     _timecard_credential_store_check_key_async (server, data->key, cancellable,
-                                                add_checked, g_steal_pointer (&task));
+                                                edit_checked, g_steal_pointer (&task));
   else
     add_store_key (g_steal_pointer (&task));
 }
@@ -534,50 +592,6 @@ update_save (GTask *task)
                                             update_written, task);
 }
 
-static void
-update_checked (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  EditData *data = g_task_get_task_data (task);
-  g_autoptr(ClockifyUser) user = NULL;
-  GError *error = NULL;
-
-  user = _timecard_credential_store_check_key_finish (result, &error);
-  if (user == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  set_verified_now (data->proposed, user);
-  update_save (g_steal_pointer (&task));
-}
-
-static void
-update_looked_up (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  EditData *data = g_task_get_task_data (task);
-  g_autoptr(TimecardApiKey) key = NULL;
-  GError *error = NULL;
-
-  key = timecard_credential_store_lookup_key_finish (TIMECARD_CREDENTIAL_STORE (object), result, &error);
-  if (key == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  _timecard_credential_store_check_key_async (timecard_credential_get_server (data->proposed), key,
-                                              cancellable,
-                                              update_checked, g_steal_pointer (&task));
-}
-
 /**
  * timecard_credential_store_update_async:
  * @credential: a credential of the store
@@ -658,6 +672,8 @@ timecard_credential_store_update_async (TimecardCredentialStore      *self,
   if (server_changed)
     _timecard_credential_set_server (data->proposed, server);
 
+  data->then = update_save;
+
   if (data->key == NULL && !server_changed)
     update_save (g_steal_pointer (&task));
   else if (!(flags & TIMECARD_CREDENTIAL_STORE_FLAGS_VERIFY))
@@ -668,10 +684,9 @@ timecard_credential_store_update_async (TimecardCredentialStore      *self,
   else if (data->key != NULL)
     _timecard_credential_store_check_key_async (timecard_credential_get_server (data->proposed),
                                                 data->key, cancellable,
-                                                update_checked, g_steal_pointer (&task));
+                                                edit_checked, g_steal_pointer (&task));
   else
-    timecard_credential_store_lookup_key_async (self, credential, cancellable,
-                                                update_looked_up, g_steal_pointer (&task));
+    check_stored_key (g_steal_pointer (&task), edit_checked);
 }
 
 /**
@@ -756,29 +771,6 @@ verify_checked (GObject      *object,
                                           verify_written, g_steal_pointer (&task));
 }
 
-static void
-verify_looked_up (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  EditData *data = g_task_get_task_data (task);
-  g_autoptr(TimecardApiKey) key = NULL;
-  GError *error = NULL;
-
-  key = timecard_credential_store_lookup_key_finish (TIMECARD_CREDENTIAL_STORE (object), result, &error);
-  if (key == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  _timecard_credential_store_check_key_async (timecard_credential_get_server (data->credential), key,
-                                              cancellable,
-                                              verify_checked, g_steal_pointer (&task));
-}
-
 /**
  * timecard_credential_store_verify_async:
  * @credential: a credential of the store
@@ -810,8 +802,7 @@ timecard_credential_store_verify_async (TimecardCredentialStore *self,
   data = g_task_get_task_data (task);
   data->credential = g_object_ref (credential);
 
-  timecard_credential_store_lookup_key_async (self, credential, cancellable,
-                                              verify_looked_up, g_steal_pointer (&task));
+  check_stored_key (g_steal_pointer (&task), verify_checked);
 }
 
 /**

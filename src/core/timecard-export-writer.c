@@ -60,6 +60,14 @@ G_DEFINE_FLAGS_TYPE (TimecardExportWriterFlags, timecard_export_writer_flags,
   G_DEFINE_ENUM_VALUE (TIMECARD_EXPORT_WRITER_FLAGS_RESUME, "resume"),
   G_DEFINE_ENUM_VALUE (TIMECARD_EXPORT_WRITER_FLAGS_UPDATE, "update"))
 
+/* Whether a run is under way: opened and not ended yet (a failed run still
+ * has its output to close or abort). */
+static gboolean
+is_running (TimecardExportWriterPrivate *priv)
+{
+  return priv->state != STATE_NEW && priv->state != STATE_DONE;
+}
+
 enum {
   PROP_0,
   PROP_PATH,
@@ -80,7 +88,7 @@ timecard_export_writer_dispose (GObject *object)
   TimecardExportWriterPrivate *priv = timecard_export_writer_get_instance_private (self);
 
   /* Dropped without an ending: leave nothing half-written behind. */
-  if (priv->state != STATE_NEW && priv->state != STATE_DONE)
+  if (is_running (priv))
     timecard_export_writer_abort (self);
 
   G_OBJECT_CLASS (timecard_export_writer_parent_class)->dispose (object);
@@ -560,6 +568,18 @@ step_done (TimecardExportWriterPrivate *priv,
   return ok;
 }
 
+/* Ends the run for close and abort. Returns: %FALSE when there was no run
+ * to end, so the class has nothing to do. */
+static gboolean
+stop_run (TimecardExportWriterPrivate *priv)
+{
+  if (!is_running (priv))
+    return FALSE;
+
+  priv->state = STATE_DONE;
+  return TRUE;
+}
+
 /**
  * timecard_export_writer_open:
  * @self: a writer
@@ -859,7 +879,7 @@ timecard_export_writer_is_window_completed (TimecardExportWriter       *self,
 
   g_return_val_if_fail (TIMECARD_IS_EXPORT_WRITER (self), FALSE);
   g_return_val_if_fail (window != NULL, FALSE);
-  g_return_val_if_fail (priv->state != STATE_NEW && priv->state != STATE_DONE, FALSE);
+  g_return_val_if_fail (is_running (priv), FALSE);
 
   return TIMECARD_EXPORT_WRITER_GET_CLASS (self)->is_window_completed (self, window);
 }
@@ -919,10 +939,9 @@ timecard_export_writer_close (TimecardExportWriter  *self,
 
   g_return_val_if_fail (TIMECARD_IS_EXPORT_WRITER (self), FALSE);
 
-  if (priv->state == STATE_NEW || priv->state == STATE_DONE)
+  if (!stop_run (priv))
     return TRUE;
 
-  priv->state = STATE_DONE;
   return TIMECARD_EXPORT_WRITER_GET_CLASS (self)->close (self, error);
 }
 
@@ -942,9 +961,6 @@ timecard_export_writer_abort (TimecardExportWriter *self)
 
   g_return_if_fail (TIMECARD_IS_EXPORT_WRITER (self));
 
-  if (priv->state == STATE_NEW || priv->state == STATE_DONE)
-    return;
-
-  priv->state = STATE_DONE;
-  TIMECARD_EXPORT_WRITER_GET_CLASS (self)->abort (self);
+  if (stop_run (priv))
+    TIMECARD_EXPORT_WRITER_GET_CLASS (self)->abort (self);
 }

@@ -121,6 +121,35 @@ locked_error (void)
                                                          "locked"));
 }
 
+/* A task about one credential's item, holding its id as task data. */
+static GTask *
+credential_task_new (const char          *credential_id,
+                     gpointer             source_tag,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_strdup (credential_id), g_free);
+
+  return task;
+}
+
+/* libsecret answers "nothing" (no key found, nothing deleted) both when
+ * there is no item and when the keyring stayed locked because the unlock
+ * prompt was dismissed. Lists the items of the task's credential without
+ * unlocking, which tells the two apart; @callback gets the listing and
+ * a reference to @task. */
+static void
+list_after_nothing (GTask               *task,
+                    GAsyncReadyCallback  callback)
+{
+  timecard_secret_list_async (g_task_get_task_data (task), FALSE, g_task_get_cancellable (task),
+                              callback, g_object_ref (task));
+}
+
 /**
  * timecard_secret_store_async:
  * @credential_id: the credential the key belongs to
@@ -322,10 +351,7 @@ lookup_done (GObject      *object,
       return;
     }
 
-  /* libsecret answers "nothing" both when there is no item and when the
-   * keyring stayed locked because the unlock prompt was dismissed. */
-  timecard_secret_list_async (g_task_get_task_data (task), FALSE, g_task_get_cancellable (task),
-                              lookup_check_done, g_object_ref (task));
+  list_after_nothing (task, lookup_check_done);
 }
 
 /**
@@ -348,9 +374,7 @@ timecard_secret_lookup_async (const char          *credential_id,
 
   g_return_if_fail (credential_id != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, timecard_secret_lookup_async);
-  g_task_set_task_data (task, g_strdup (credential_id), g_free);
+  task = credential_task_new (credential_id, timecard_secret_lookup_async, cancellable, callback, user_data);
 
   secret_password_lookup (timecard_secret_get_schema (), cancellable,
                           lookup_done, g_steal_pointer (&task),
@@ -376,6 +400,8 @@ timecard_secret_lookup_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Unlike a lookup, any item still there is a failure: the key was not
+ * deleted, whatever the item's state says now. */
 static void
 clear_check_done (GObject      *object,
                   GAsyncResult *result,
@@ -414,9 +440,7 @@ clear_done (GObject      *object,
       return;
     }
 
-  /* Nothing was deleted: there was no item, or it stayed locked. */
-  timecard_secret_list_async (g_task_get_task_data (task), FALSE, g_task_get_cancellable (task),
-                              clear_check_done, g_object_ref (task));
+  list_after_nothing (task, clear_check_done);
 }
 
 /**
@@ -439,9 +463,7 @@ timecard_secret_clear_async (const char          *credential_id,
 
   g_return_if_fail (credential_id != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, timecard_secret_clear_async);
-  g_task_set_task_data (task, g_strdup (credential_id), g_free);
+  task = credential_task_new (credential_id, timecard_secret_clear_async, cancellable, callback, user_data);
 
   secret_password_clear (timecard_secret_get_schema (), cancellable,
                          clear_done, g_steal_pointer (&task),
