@@ -1,0 +1,897 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "timecard-export-job"
+
+#include "config.h"
+
+#include "timecard-export-job-private.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "clockify-entry-stream.h"
+#include "clockify-error.h"
+#include "clockify-json-lexer.h"
+
+/*
+ * The bulk path of an export: time-entry pages, from the requests to the
+ * writer.
+ *
+ * Requests are pipelined: up to max-in-flight are outstanding at once (the
+ * throttle paces them), so a slow answer does not hold the next request
+ * back. Pages are written strictly in order (window by window, page by
+ * page), so the output does not depend on which answer came first; pages
+ * that arrive early wait, and at most max-in-flight pages are held at a
+ * time, so memory does not grow with the export. A report's page 1 carries
+ * the window's entry count, after which its other pages are requested
+ * together; otherwise page k + 1 is requested once page k is known to be
+ * full (a `Last-Page: false` header, or 5000 entries written).
+ *
+ * A window is committed to the writer when its last page is written, and a
+ * resumed export skips committed windows. When the run has to stop (the
+ * Free-plan budget, a failure) it stops requesting but still writes and
+ * commits the windows whose pages it already has, so that --resume has
+ * less to do; when cancelled it stops at once.
+ */
+
+/* A page that does not parse (a body cut short) is fetched again this often. */
+#define MAX_PAGE_ATTEMPTS 3
+
+/* Pages held or expected in flight stay below this, so that memory does not
+ * depend on the page size or the latency. 5000 hydrated entries are about
+ * 6 MB; at 10 requests a second and 300 ms, 3 or 4 pages in flight keep the
+ * rate. */
+#define MAX_HELD_BYTES (24 * 1024 * 1024)
+
+/* Expected bytes per entry before the first page tells. */
+#define ENTRY_BYTES          700
+#define HYDRATED_ENTRY_BYTES 1500
+
+/* Requests */
+
+/* "yyyy-MM-ddTHH:mm:ssZ", the main API's form; rounded up for an end. */
+static char *
+format_utc (gint64   usec,
+            gboolean round_up)
+{
+  gint64 seconds = usec / G_USEC_PER_SEC;
+  g_autoptr(GDateTime) time = NULL;
+
+  if (round_up && usec % G_USEC_PER_SEC != 0)
+    seconds++;
+
+  time = g_date_time_new_from_unix_utc (seconds);
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* "YYYY-MM-DDTHH:MM:SS.sss" in @zone, the Reports API's form. */
+static char *
+format_local (gint64     usec,
+              GTimeZone *zone)
+{
+  gint64 ms = usec / 1000 - (usec % 1000 < 0 ? 1 : 0);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000 - (ms % 1000 < 0 ? 1 : 0));
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+  g_autofree char *seconds = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03d", seconds, (int) (((ms % 1000) + 1000) % 1000));
+}
+
+static GBytes *
+build_report_body (const char                 *time_zone,
+                   const TimecardExportWindow *window,
+                   guint                       page,
+                   guint                       page_size)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (time_zone);
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *range_start = NULL;
+  g_autofree char *range_end = NULL;
+  gsize length;
+  char *text;
+
+  g_assert (zone != NULL);
+
+  /* The window is half-open; the report's end is inclusive, to the
+   * millisecond (Clockify's examples end at 23:59:59.999). */
+  range_start = format_local (window->start_usec, zone);
+  range_end = format_local (window->end_usec - 1000, zone);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "dateRangeStart");
+  json_builder_add_string_value (builder, range_start);
+  json_builder_set_member_name (builder, "dateRangeEnd");
+  json_builder_add_string_value (builder, range_end);
+  json_builder_set_member_name (builder, "timeZone");
+  json_builder_add_string_value (builder, time_zone);
+  json_builder_set_member_name (builder, "exportType");
+  json_builder_add_string_value (builder, "JSON");
+  json_builder_set_member_name (builder, "amountShown");
+  json_builder_add_string_value (builder, "EARNED");
+  json_builder_set_member_name (builder, "sortOrder");
+  json_builder_add_string_value (builder, "ASCENDING");
+  json_builder_set_member_name (builder, "detailedFilter");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "page");
+  json_builder_add_int_value (builder, page);
+  json_builder_set_member_name (builder, "pageSize");
+  json_builder_add_int_value (builder, page_size);
+  /* Ids are unique: pages sorted by them neither overlap nor skip. */
+  json_builder_set_member_name (builder, "sortColumn");
+  json_builder_add_string_value (builder, "ID");
+  json_builder_set_member_name (builder, "options");
+  json_builder_begin_object (builder);
+  /* Page 1's totals count the window's entries: the pages to fetch. */
+  json_builder_set_member_name (builder, "totals");
+  json_builder_add_string_value (builder, page == 1 ? "CALCULATE" : "EXCLUDE");
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+  length = strlen (text);
+
+  return g_bytes_new_take (text, length);
+}
+
+static void
+add_pair (GPtrArray  *pairs,
+          const char *name,
+          char       *value)
+{
+  g_ptr_array_add (pairs, g_strdup (name));
+  g_ptr_array_add (pairs, value);
+}
+
+/*
+ * Sends the request for @page of @window. The bytes come from
+ * clockify_client_send_finish(). A per-user window's instants go out in
+ * whole seconds; the writer's callback drops what lies outside.
+ */
+void
+_timecard_export_send_page (ClockifyClient              *client,
+                            const char                  *workspace_id,
+                            const char                  *time_zone,
+                            TimecardExportStrategy       strategy,
+                            const TimecardExportWindow  *window,
+                            gboolean                     hydrated,
+                            guint                        page,
+                            guint                        page_size,
+                            GCancellable                *cancellable,
+                            GAsyncReadyCallback          callback,
+                            gpointer                     user_data)
+{
+  g_autofree char *ws = g_uri_escape_string (workspace_id, NULL, FALSE);
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *path = NULL;
+
+  if (strategy == TIMECARD_EXPORT_STRATEGY_REPORTS)
+    {
+      path = g_strdup_printf ("/workspaces/%s/reports/detailed", ws);
+      body = build_report_body (time_zone, window, page, page_size);
+      clockify_client_send_async (client, CLOCKIFY_API_REPORTS, "POST", path, NULL, body, NULL,
+                                  cancellable, callback, user_data);
+      return;
+    }
+
+  {
+    g_autofree char *user = g_uri_escape_string (window->user_id, NULL, FALSE);
+
+    path = g_strdup_printf ("/workspaces/%s/user/%s/time-entries", ws, user);
+  }
+
+  if (window->start_usec != TIMECARD_EXPORT_UNBOUNDED_START)
+    add_pair (pairs, "start", format_utc (window->start_usec, FALSE));
+  if (window->end_usec != TIMECARD_EXPORT_UNBOUNDED_END)
+    add_pair (pairs, "end", format_utc (window->end_usec, TRUE));
+  if (hydrated)
+    add_pair (pairs, "hydrated", g_strdup ("true"));
+  add_pair (pairs, "page", g_strdup_printf ("%u", page));
+  add_pair (pairs, "page-size", g_strdup_printf ("%u", page_size));
+  g_ptr_array_add (pairs, NULL);
+
+  clockify_client_send_async (client, CLOCKIFY_API_MAIN, "GET", path,
+                              (const char * const *) pairs->pdata, NULL, NULL,
+                              cancellable, callback, user_data);
+}
+
+/*
+ * Reads `totals[0].entriesCount` of a report page without parsing its
+ * entries: the totals come first in Clockify's answers; if the entries come
+ * first, they are skipped by the lexer without being copied.
+ */
+gboolean
+_timecard_export_report_count (GBytes *page,
+                               gint64 *out_count)
+{
+  ClockifyJsonLexer lexer;
+  gsize size;
+  const char *data = g_bytes_get_data (page, &size);
+  gboolean in_totals = FALSE, counted = FALSE, want_count = FALSE;
+  guint totals_index = 0, depth = 0;
+  ClockifyJsonToken token;
+
+  clockify_json_lexer_init (&lexer);
+  clockify_json_lexer_set_input (&lexer, data, size);
+  clockify_json_lexer_set_eof (&lexer);
+
+  /* Depth counts the containers open before the next token. */
+  while (!counted)
+    {
+      lexer.capture = depth == 1 || (in_totals && depth == 3) || want_count;
+      token = clockify_json_lexer_next (&lexer);
+
+      if (token == CLOCKIFY_JSON_END || token == CLOCKIFY_JSON_ERROR ||
+          token == CLOCKIFY_JSON_NEED_INPUT)
+        break;
+
+      if (token == CLOCKIFY_JSON_OBJECT_START || token == CLOCKIFY_JSON_ARRAY_START)
+        depth++;
+      else if (token == CLOCKIFY_JSON_OBJECT_END || token == CLOCKIFY_JSON_ARRAY_END)
+        depth--;
+
+      if (want_count)
+        {
+          want_count = FALSE;
+          if (token == CLOCKIFY_JSON_NUMBER && lexer.number_is_integer)
+            {
+              g_autofree char *text = g_strndup (lexer.text, lexer.text_len);
+
+              *out_count = g_ascii_strtoll (text, NULL, 10);
+              counted = TRUE;
+            }
+          continue;
+        }
+
+      /* Keys at the top, and in the objects of the totals array. */
+      if (token == CLOCKIFY_JSON_KEY && depth == 1)
+        in_totals = lexer.text_len == 6 && memcmp (lexer.text, "totals", 6) == 0;
+      else if (in_totals && token == CLOCKIFY_JSON_OBJECT_END && depth == 2)
+        totals_index++;
+      else if (in_totals && totals_index == 0 && token == CLOCKIFY_JSON_KEY && depth == 3)
+        want_count = lexer.text_len == 12 && memcmp (lexer.text, "entriesCount", 12) == 0;
+    }
+
+  clockify_json_lexer_clear (&lexer);
+  return counted;
+}
+
+/* Whether @page is one whole JSON document: Clockify's answers can be cut
+ * short with a matching Content-Length. Checked without copying. */
+gboolean
+_timecard_export_page_is_complete (GBytes  *page,
+                                   GError **error)
+{
+  ClockifyJsonLexer lexer;
+  gsize size;
+  const char *data = g_bytes_get_data (page, &size);
+  ClockifyJsonToken token;
+
+  clockify_json_lexer_init (&lexer);
+  lexer.capture = FALSE;
+  clockify_json_lexer_set_input (&lexer, data, size);
+  clockify_json_lexer_set_eof (&lexer);
+
+  do
+    token = clockify_json_lexer_next (&lexer);
+  while (token != CLOCKIFY_JSON_END && token != CLOCKIFY_JSON_ERROR &&
+         token != CLOCKIFY_JSON_NEED_INPUT);
+
+  if (token != CLOCKIFY_JSON_END)
+    {
+      const GError *lexer_error = clockify_json_lexer_get_error (&lexer);
+
+      g_set_error (error, CLOCKIFY_ERROR, CLOCKIFY_ERROR_INVALID_RESPONSE,
+                   "A time-entry page is not valid JSON: %s",
+                   lexer_error != NULL ? lexer_error->message : "it ends early");
+      clockify_json_lexer_clear (&lexer);
+      return FALSE;
+    }
+
+  clockify_json_lexer_clear (&lexer);
+  return TRUE;
+}
+
+/* Windows */
+
+static void
+job_window_free (gpointer data)
+{
+  TimecardJobWindow *w = data;
+
+  for (guint i = 0; i < w->pages->len; i++)
+    g_clear_pointer (&g_array_index (w->pages, TimecardJobPage, i).bytes, g_bytes_unref);
+  g_array_unref (w->pages);
+  g_free ((char *) w->window.strategy);
+  g_free ((char *) w->window.user_id);
+  g_free (w);
+}
+
+void
+_timecard_export_job_free_windows (TimecardExportJob *self)
+{
+  g_clear_pointer (&self->windows, g_ptr_array_unref);
+}
+
+static TimecardJobPage *
+get_page (TimecardJobWindow *w,
+          guint              index)
+{
+  if (index >= w->pages->len)
+    g_array_set_size (w->pages, index + 1);
+
+  return &g_array_index (w->pages, TimecardJobPage, index);
+}
+
+static gboolean
+is_reports (TimecardExportJob *self)
+{
+  return timecard_export_plan_get_strategy (self->plan) == TIMECARD_EXPORT_STRATEGY_REPORTS;
+}
+
+static guint
+page_size (TimecardExportJob *self)
+{
+  return is_reports (self) ? TIMECARD_EXPORT_REPORT_PAGE_SIZE : TIMECARD_EXPORT_PER_USER_PAGE_SIZE;
+}
+
+static void
+set_window_pages (TimecardExportJob *self,
+                  TimecardJobWindow *w,
+                  guint              n_pages)
+{
+  w->n_pages = MAX (1, n_pages);
+  _timecard_export_plan_update_window_pages (self->plan, w->index, w->n_pages);
+}
+
+/* Whether page @index (from 0) of @w may be requested now. */
+static gboolean
+may_request (TimecardExportJob *self,
+             TimecardJobWindow *w,
+             guint              index)
+{
+  const TimecardJobPage *previous;
+
+  if (w->n_pages > 0)
+    return index < w->n_pages;
+  if (index == 0)
+    return TRUE;
+
+  previous = &g_array_index (w->pages, TimecardJobPage, index - 1);
+  if (!previous->received)
+    return FALSE;
+  if (previous->last_page == 0)
+    return TRUE;
+
+  return previous->written && previous->n_entries >= page_size (self);
+}
+
+guint
+_timecard_export_job_pages_planned (TimecardExportJob *self)
+{
+  TimecardExportPlan *plan = self->plan;
+  guint total = 0;
+
+  if (self->windows == NULL)
+    {
+      for (guint i = 0; i < timecard_export_plan_get_n_windows (plan); i++)
+        total += timecard_export_plan_get_window_pages (plan, i);
+      return total;
+    }
+
+  for (guint i = 0; i < self->windows->len; i++)
+    {
+      TimecardJobWindow *w = g_ptr_array_index (self->windows, i);
+
+      if (!w->skip)
+        total += w->n_pages > 0 ? w->n_pages
+                                : MAX (timecard_export_plan_get_window_pages (plan, w->index),
+                                       w->next_write + 1);
+    }
+
+  return total;
+}
+
+/* Pages and their requests */
+
+typedef struct
+{
+  TimecardExportJob *job;
+  guint              window;
+  guint              page;
+} PageRequest;
+
+static void pump (TimecardExportJob *self);
+static void try_write (TimecardExportJob *self);
+
+static void request_page (TimecardExportJob *self,
+                          guint              window_index,
+                          guint              page_index);
+
+static void
+page_received (TimecardExportJob *self,
+               TimecardJobWindow *w,
+               guint              page_index,
+               GBytes            *bytes,
+               int                last_page)
+{
+  TimecardJobPage *page = get_page (w, page_index);
+
+  page->bytes = g_bytes_ref (bytes);
+  page->last_page = last_page;
+  page->received = TRUE;
+  self->buffered++;
+  self->buffered_bytes += g_bytes_get_size (bytes);
+
+  if (is_reports (self) && page_index == 0 && w->n_pages == 0)
+    {
+      gint64 count;
+
+      if (_timecard_export_report_count (bytes, &count))
+        set_window_pages (self, w, (guint) ((count + TIMECARD_EXPORT_REPORT_PAGE_SIZE - 1) /
+                                            TIMECARD_EXPORT_REPORT_PAGE_SIZE));
+    }
+
+  if (last_page == 1 && w->n_pages == 0)
+    set_window_pages (self, w, page_index + 1);
+}
+
+static void
+on_page_sent (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PageRequest *request = user_data;
+  TimecardExportJob *self = request->job;
+  TimecardJobWindow *w = g_ptr_array_index (self->windows, request->window);
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+  int last_page = -1;
+
+  self->in_flight--;
+  self->n_requests++;
+
+  bytes = clockify_client_send_finish (CLOCKIFY_CLIENT (source), result, &last_page, &error);
+  if (bytes != NULL && !_timecard_export_page_is_complete (bytes, &error))
+    g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* A body cut short that still looked like a whole answer to HTTP. */
+  if (bytes == NULL && g_error_matches (error, CLOCKIFY_ERROR, CLOCKIFY_ERROR_INVALID_RESPONSE))
+    {
+      TimecardJobPage *page = get_page (w, request->page);
+
+      if (page->attempts < MAX_PAGE_ATTEMPTS && self->stop_error == NULL)
+        {
+          g_debug ("%s; fetching the page again", error->message);
+          g_clear_error (&error);
+          request_page (self, request->window, request->page);
+          goto out;
+        }
+    }
+
+  if (bytes == NULL)
+    _timecard_export_job_stop (self, error);
+  else
+    page_received (self, w, request->page, bytes, last_page);
+
+  _timecard_export_job_progress (self);
+  try_write (self);
+  pump (self);
+
+out:
+  g_object_unref (request->job);
+  g_free (request);
+}
+
+static void
+request_page (TimecardExportJob *self,
+              guint              window_index,
+              guint              page_index)
+{
+  TimecardJobWindow *w = g_ptr_array_index (self->windows, window_index);
+  TimecardJobPage *page = get_page (w, page_index);
+  TimecardExportPlan *plan = self->plan;
+  GBytes *first = timecard_export_plan_get_first_report_page (plan);
+  PageRequest *request;
+
+  page->requested = TRUE;
+
+  /* Planning fetched it already. */
+  if (first != NULL && w->index == 0 && page_index == 0 && is_reports (self) && page->attempts == 0)
+    {
+      page_received (self, w, 0, first, -1);
+      return;
+    }
+
+  page->attempts++;
+  self->in_flight++;
+  self->max_in_flight_seen = MAX (self->max_in_flight_seen, self->in_flight);
+
+  request = g_new0 (PageRequest, 1);
+  request->job = g_object_ref (self);
+  request->window = window_index;
+  request->page = page_index;
+
+  _timecard_export_send_page (timecard_export_plan_get_client (plan),
+                              clockify_workspace_get_id (timecard_export_plan_get_workspace (plan)),
+                              timecard_export_plan_get_time_zone_name (plan),
+                              timecard_export_plan_get_strategy (plan),
+                              &w->window,
+                              timecard_export_plan_get_hydrated (plan),
+                              page_index + 1, page_size (self),
+                              g_task_get_cancellable (self->task),
+                              on_page_sent, request);
+}
+
+/* Issues what may be requested: the window being written may always have a
+ * request out (so that early pages of later windows cannot starve it), the
+ * others only while fewer than max-in-flight pages are out or held. */
+static void
+pump (TimecardExportJob *self)
+{
+  if (self->stop_error != NULL || self->windows == NULL)
+    return;
+
+  for (guint i = self->write_window; i < self->windows->len; i++)
+    {
+      TimecardJobWindow *w = g_ptr_array_index (self->windows, i);
+
+      if (w->skip || w->committed)
+        continue;
+
+      for (;;)
+        {
+          guint index = 0;
+          guint held = 0;
+          gboolean is_head = i == self->write_window;
+
+          while (index < w->pages->len && g_array_index (w->pages, TimecardJobPage, index).requested)
+            {
+              const TimecardJobPage *page = &g_array_index (w->pages, TimecardJobPage, index);
+
+              if (page->received && !page->written)
+                held++;
+              index++;
+            }
+
+          /* Pages held by the head count against the head only; the head
+           * may always have one request out. */
+          if (is_head ? self->in_flight + held >= self->max_in_flight
+                      : self->in_flight + self->buffered >= self->max_in_flight)
+            return;
+          if (!(is_head && self->in_flight == 0 && held == 0) &&
+              self->buffered_bytes + (self->in_flight + 1) * self->page_bytes > MAX_HELD_BYTES)
+            return;
+          if (!may_request (self, w, index))
+            break;
+
+          request_page (self, i, index);
+        }
+    }
+}
+
+/* Writing */
+
+typedef struct
+{
+  TimecardJobWindow          *window;
+  GBytes                     *bytes;
+  ClockifyEntryStreamFormat   format;
+  guint                       n_entries;
+  guint64                     n_rows;
+} PageWrite;
+
+static void
+page_write_free (gpointer data)
+{
+  PageWrite *write = data;
+
+  g_clear_pointer (&write->bytes, g_bytes_unref);
+  g_free (write);
+}
+
+typedef struct
+{
+  TimecardExportWriter *writer;
+  PageWrite            *write;
+} EntryContext;
+
+static gboolean
+write_entry (const ClockifyEntryRecord  *record,
+             gpointer                    user_data,
+             GError                    **error)
+{
+  EntryContext *context = user_data;
+  const TimecardExportWindow *window = &context->write->window->window;
+
+  /* Whole-second request bounds and inclusive report ends can bring
+   * neighbours: the window is exact. */
+  if (record->start_usec < window->start_usec || record->start_usec >= window->end_usec)
+    return TRUE;
+
+  if (!timecard_export_writer_write_entry (context->writer, record, error))
+    return FALSE;
+
+  context->write->n_rows++;
+  return TRUE;
+}
+
+static gboolean
+write_page_in_thread (TimecardExportJob  *self,
+                      gpointer            data,
+                      GError            **error)
+{
+  PageWrite *write = data;
+  EntryContext context = { self->writer, write };
+  g_autoptr(ClockifyEntryStream) stream = NULL;
+  gsize size;
+  const char *bytes = g_bytes_get_data (write->bytes, &size);
+
+  stream = clockify_entry_stream_new (write->format, write_entry, &context);
+
+  return clockify_entry_stream_feed (stream, bytes, size, error) &&
+         clockify_entry_stream_finish (stream, &write->n_entries, error);
+}
+
+static void
+page_written (TimecardExportJob *self,
+              gpointer           data,
+              GError            *error)
+{
+  PageWrite *write = data;
+  TimecardJobWindow *w = write->window;
+  TimecardJobPage *page = get_page (w, w->next_write);
+
+  self->buffered--;
+  self->buffered_bytes -= g_bytes_get_size (page->bytes);
+
+  /* What the next pages may weigh: a full page at first; once a few pages
+   * came, twice the largest so far (users with few entries give small
+   * pages, and more of them may be out at once). */
+  self->largest_page = MAX (self->largest_page, g_bytes_get_size (page->bytes));
+  if (++self->n_pages_seen >= 3)
+    self->page_bytes = MIN (self->full_page_bytes, MAX (2 * self->largest_page, 256 * 1024));
+  g_clear_pointer (&page->bytes, g_bytes_unref);
+  page->written = TRUE;
+
+  /* The window is not committed: a resumed run fetches it again. */
+  if (error != NULL)
+    {
+      self->writer_failed = TRUE;
+      _timecard_export_job_stop (self, error);
+      return;
+    }
+
+  page->n_entries = write->n_entries;
+  self->entity_rows[TIMECARD_EXPORT_ENTITY_TIME_ENTRIES] += write->n_rows;
+  self->n_pages++;
+  w->next_write++;
+
+  /* A short page, or one the server called the last, ends the window. */
+  if (w->n_pages == 0 && (page->last_page == 1 || write->n_entries < page_size (self)))
+    set_window_pages (self, w, w->next_write);
+}
+
+static gboolean
+begin_window_in_thread (TimecardExportJob  *self,
+                        gpointer            data,
+                        GError            **error)
+{
+  TimecardJobWindow *w = data;
+
+  return timecard_export_writer_begin_window (self->writer, &w->window, error);
+}
+
+static void
+window_begun (TimecardExportJob *self,
+              gpointer           data,
+              GError            *error)
+{
+  TimecardJobWindow *w = data;
+
+  if (error != NULL)
+    {
+      self->writer_failed = TRUE;
+      _timecard_export_job_stop (self, error);
+    }
+  else
+    w->begun = TRUE;
+}
+
+static gboolean
+commit_window_in_thread (TimecardExportJob  *self,
+                         gpointer            data,
+                         GError            **error)
+{
+  return timecard_export_writer_commit_window (self->writer, error);
+}
+
+static void
+window_committed (TimecardExportJob *self,
+                  gpointer           data,
+                  GError            *error)
+{
+  TimecardJobWindow *w = data;
+
+  if (error != NULL)
+    {
+      self->writer_failed = TRUE;
+      _timecard_export_job_stop (self, error);
+      return;
+    }
+
+  w->committed = TRUE;
+  g_clear_pointer (&w->pages, g_array_unref);
+  w->pages = g_array_new (FALSE, TRUE, sizeof (TimecardJobPage));
+  self->write_window++;
+}
+
+static void
+on_write_done (TimecardExportJob *self)
+{
+  _timecard_export_job_progress (self);
+  try_write (self);
+  pump (self);
+}
+
+static void
+page_written_cb (TimecardExportJob *self,
+                 gpointer           data,
+                 GError            *error)
+{
+  page_written (self, data, error);
+  on_write_done (self);
+}
+
+static void
+window_begun_cb (TimecardExportJob *self,
+                 gpointer           data,
+                 GError            *error)
+{
+  window_begun (self, data, error);
+  on_write_done (self);
+}
+
+static void
+window_committed_cb (TimecardExportJob *self,
+                     gpointer           data,
+                     GError            *error)
+{
+  window_committed (self, data, error);
+  on_write_done (self);
+}
+
+static gboolean
+complete_in_memory (TimecardJobWindow *w)
+{
+  if (w->n_pages == 0)
+    return FALSE;
+
+  for (guint i = w->next_write; i < w->n_pages; i++)
+    if (i >= w->pages->len || !g_array_index (w->pages, TimecardJobPage, i).received)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Hands the writer its next step, if any; ends the stage when nothing is
+ * left to do. */
+static void
+try_write (TimecardExportJob *self)
+{
+  TimecardJobWindow *w = NULL;
+
+  if (self->writer_busy || self->windows == NULL)
+    return;
+
+  if (_timecard_export_job_is_cancelled (self) && self->stop_error == NULL)
+    _timecard_export_job_stop (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                          "The export was cancelled"));
+
+  if (!_timecard_export_job_is_cancelled (self))
+    {
+      while (self->write_window < self->windows->len)
+        {
+          w = g_ptr_array_index (self->windows, self->write_window);
+          if (!w->skip && !w->committed)
+            break;
+          w = NULL;
+          self->write_window++;
+        }
+    }
+
+  if (w != NULL)
+    {
+      /* After a stop, only a window whose pages are all here is finished. */
+      if (self->stop_error != NULL && (self->writer_failed || !complete_in_memory (w)))
+        w = NULL;
+    }
+
+  if (w != NULL)
+    {
+      TimecardJobPage *page = w->next_write < w->pages->len
+                              ? &g_array_index (w->pages, TimecardJobPage, w->next_write)
+                              : NULL;
+
+      if (!w->begun)
+        {
+          _timecard_export_job_writer_op (self, begin_window_in_thread, window_begun_cb, w, NULL);
+          return;
+        }
+
+      if (page != NULL && page->received && !page->written)
+        {
+          PageWrite *write = g_new0 (PageWrite, 1);
+
+          write->window = w;
+          write->bytes = g_bytes_ref (page->bytes);
+          write->format = is_reports (self) ? CLOCKIFY_ENTRY_STREAM_REPORT
+                                            : CLOCKIFY_ENTRY_STREAM_MAIN;
+          _timecard_export_job_writer_op (self, write_page_in_thread, page_written_cb,
+                                          write, page_write_free);
+          return;
+        }
+
+      /* Also after a stop: a window complete in memory is worth keeping. */
+      if (w->n_pages > 0 && w->next_write >= w->n_pages)
+        {
+          _timecard_export_job_writer_op (self, commit_window_in_thread, window_committed_cb, w, NULL);
+          return;
+        }
+    }
+
+  if (self->in_flight > 0)
+    return;
+
+  if (self->stop_error != NULL || w == NULL)
+    _timecard_export_job_time_entries_done (self);
+}
+
+/**
+ * _timecard_export_job_start_time_entries:
+ * @self: a running job whose writer has begun `time_entries`
+ *
+ * Starts the windows of the plan; ends with
+ * _timecard_export_job_time_entries_done().
+ */
+void
+_timecard_export_job_start_time_entries (TimecardExportJob *self)
+{
+  TimecardExportPlan *plan = self->plan;
+  gboolean prune = (self->flags & TIMECARD_EXPORT_JOB_FLAGS_INCREMENTAL) != 0;
+
+  _timecard_export_job_free_windows (self);
+  self->windows = g_ptr_array_new_with_free_func (job_window_free);
+  self->write_window = 0;
+  self->buffered = 0;
+  self->buffered_bytes = 0;
+  self->full_page_bytes = (gsize) page_size (self) *
+                          (timecard_export_plan_get_hydrated (plan) ? HYDRATED_ENTRY_BYTES : ENTRY_BYTES);
+  self->page_bytes = self->full_page_bytes;
+  self->largest_page = 0;
+  self->n_pages_seen = 0;
+
+  for (guint i = 0; i < timecard_export_plan_get_n_windows (plan); i++)
+    {
+      const TimecardExportWindow *window = timecard_export_plan_get_window (plan, i);
+      TimecardJobWindow *w = g_new0 (TimecardJobWindow, 1);
+
+      w->window = *window;
+      w->window.strategy = g_strdup (window->strategy);
+      w->window.user_id = g_strdup (window->user_id);
+      w->window.prune = prune;
+      w->index = i;
+      w->pages = g_array_new (FALSE, TRUE, sizeof (TimecardJobPage));
+      w->skip = timecard_export_writer_is_window_completed (self->writer, &w->window);
+      if (w->skip)
+        self->n_windows_skipped++;
+
+      g_ptr_array_add (self->windows, w);
+    }
+
+  _timecard_export_job_progress (self);
+  pump (self);
+  try_write (self);
+}
