@@ -120,18 +120,6 @@ format_range_bound (gint64     usec,
   return g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
 }
 
-/* The 429 answers the client saw, if its libclockify counts them. */
-static gboolean
-get_rate_limited (ClockifyClient *client,
-                  guint          *out_count)
-{
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (client), "n-rate-limited") == NULL)
-    return FALSE;
-
-  g_object_get (client, "n-rate-limited", out_count, NULL);
-  return TRUE;
-}
-
 /* Progress */
 
 typedef struct
@@ -208,18 +196,18 @@ on_progress (TimecardExportJob *job,
 
   /* One line per finished entity, and per tenth of the time-entry pages. */
   if (entity != progress->entity && progress->entity >= 0)
-    g_printerr (_("%s: %" G_GUINT64_FORMAT " rows\n"), entity_name (progress->entity, TRUE),
-                timecard_export_job_get_n_entity_rows (job, progress->entity));
+    g_printerr (_("%s: %llu rows\n"), entity_name (progress->entity, TRUE),
+                (unsigned long long) timecard_export_job_get_n_entity_rows (job, progress->entity));
   else if (entity == TIMECARD_EXPORT_ENTITY_TIME_ENTRIES)
     {
       guint planned = timecard_export_job_get_n_pages_planned (job);
       guint tenth = planned > 0 ? timecard_export_job_get_n_pages (job) * 10 / planned : 0;
 
       if (tenth > progress->tenth && tenth < 10)
-        g_printerr (_("time_entries: %u of %u pages, %" G_GUINT64_FORMAT " rows, "
+        g_printerr (_("time_entries: %u of %u pages, %llu rows, "
                       "%u of %u requests\n"),
                     timecard_export_job_get_n_pages (job), planned,
-                    timecard_export_job_get_n_entity_rows (job, TIMECARD_EXPORT_ENTITY_TIME_ENTRIES),
+                    (unsigned long long) timecard_export_job_get_n_entity_rows (job, TIMECARD_EXPORT_ENTITY_TIME_ENTRIES),
                     timecard_export_job_get_n_requests (job),
                     timecard_export_job_get_n_requests_planned (job));
       progress->tenth = MAX (progress->tenth, tenth);
@@ -273,8 +261,8 @@ print_plan (TimecardExportPlan *plan)
       g_print ("\n");
       g_print (_("Windows:     %u\n"), timecard_export_plan_get_n_windows (plan));
       if (timecard_export_plan_get_entries_count (plan) >= 0)
-        g_print (_("Entries:     %" G_GINT64_FORMAT " completed (the report’s count)\n"),
-                 timecard_export_plan_get_entries_count (plan));
+        g_print (_("Entries:     %lld completed (the report’s count)\n"),
+                 (long long) timecard_export_plan_get_entries_count (plan));
     }
 
   g_print (_("Requests:    %u (%u made while planning)\n"), total, planning);
@@ -315,16 +303,13 @@ print_summary (TimecardExportJob *job,
   if (timecard_export_job_get_resumed (job))
     g_print (_("Resumed: %u completed windows kept\n"), timecard_export_job_get_n_windows_skipped (job));
   if (timecard_export_job_get_flags (job) & TIMECARD_EXPORT_JOB_FLAGS_INCREMENTAL)
-    g_print (_("Removed: %" G_GUINT64_FORMAT " time entries Clockify no longer has\n"),
-             timecard_export_job_get_n_pruned (job));
+    g_print (_("Removed: %llu time entries Clockify no longer has\n"),
+             (unsigned long long) timecard_export_job_get_n_pruned (job));
 
-  if (get_rate_limited (client, &rate_limited))
-    g_print (_("Requests: %u (planned %u), 429 responses: %u, time: %s\n"),
-             timecard_export_job_get_n_requests (job), timecard_export_plan_get_n_requests (plan),
-             rate_limited, time);
-  else
-    g_print (_("Requests: %u (planned %u), 429 responses: not counted, time: %s\n"),
-             timecard_export_job_get_n_requests (job), timecard_export_plan_get_n_requests (plan), time);
+  g_object_get (client, "n-rate-limited", &rate_limited, NULL);
+  g_print (_("Requests: %u (planned %u), 429 responses: %u, time: %s\n"),
+           timecard_export_job_get_n_requests (job), timecard_export_plan_get_n_requests (plan),
+           rate_limited, time);
 
   g_type_class_unref (formats);
 }

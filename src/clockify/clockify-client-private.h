@@ -28,7 +28,11 @@ struct _ClockifyClient
   guint             max_retry_time;     /* seconds */
   guint             retry_base_delay;   /* milliseconds */
   guint64           max_response_size;  /* bytes */
+
+  guint             n_rate_limited;     /* 429 answers seen, retried or not */
 };
+
+void      _clockify_client_count_rate_limited (ClockifyClient  *self);
 
 /* libsoup 3.2 has no name for it. */
 #define HTTP_TOO_MANY_REQUESTS 429

@@ -39,6 +39,7 @@ enum {
   PROP_MAX_RETRY_TIME,
   PROP_MAX_RESPONSE_SIZE,
   PROP_RETRY_BASE_DELAY,
+  PROP_N_RATE_LIMITED,
   N_PROPS
 };
 
@@ -161,6 +162,9 @@ clockify_client_get_property (GObject    *object,
       break;
     case PROP_RETRY_BASE_DELAY:
       g_value_set_uint (value, self->retry_base_delay);
+      break;
+    case PROP_N_RATE_LIMITED:
+      g_value_set_uint (value, self->n_rate_limited);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -344,6 +348,16 @@ clockify_client_class_init (ClockifyClientClass *klass)
   properties[PROP_RETRY_BASE_DELAY] =
     g_param_spec_uint ("retry-base-delay", NULL, NULL, 0, 60000, DEFAULT_RETRY_BASE_DELAY,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ClockifyClient:n-rate-limited:
+   *
+   * How many times Clockify answered 429 Too Many Requests to this client,
+   * retried or not: with the throttle working, zero.
+   */
+  properties[PROP_N_RATE_LIMITED] =
+    g_param_spec_uint ("n-rate-limited", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -599,4 +613,13 @@ clockify_client_list_workspaces_finish (ClockifyClient  *self,
                         clockify_client_list_workspaces_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+_clockify_client_count_rate_limited (ClockifyClient *self)
+{
+  g_assert (CLOCKIFY_IS_CLIENT (self));
+
+  self->n_rate_limited++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RATE_LIMITED]);
 }

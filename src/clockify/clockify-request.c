@@ -345,6 +345,9 @@ finish_response (GTask *task)
       return;
     }
 
+  if (status == HTTP_TOO_MANY_REQUESTS)
+    _clockify_client_count_rate_limited (g_task_get_source_object (task));
+
   message = _clockify_dup_error_message (bytes);
   error = _clockify_error_for_status (status, reason, message);
   if (_clockify_status_is_retryable (status))

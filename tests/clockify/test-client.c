@@ -198,12 +198,15 @@ test_rate_limited_retried (void)
 {
   g_autoptr(ClockifySim) sim = test_sim_new ();
   g_autoptr(ClockifyClient) client = test_client_new (sim, CLOCKIFY_SIM_KEY_OWNER);
+  guint n_rate_limited = G_MAXUINT;
 
   clockify_sim_set_rate_limit (sim, 0);
 
   test_add_fault (sim, CLOCKIFY_SIM_FAULT_STATUS, "/tags", 3, 429);
   test_assert_tags_exact (sim, client);
   g_assert_cmpuint (count_requests (sim, "/tags", 429), ==, 3);
+  g_object_get (client, "n-rate-limited", &n_rate_limited, NULL);
+  g_assert_cmpuint (n_rate_limited, ==, 3);
   g_assert_cmpuint (count_requests (sim, "/tags", 200), ==, 1);
   g_assert_cmpuint (count_requests (sim, "/tags", -1), ==, 4);
 }
