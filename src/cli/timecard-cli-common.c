@@ -70,8 +70,9 @@ timecard_cli_wait (TimecardCliWait *wait)
 static const char *
 exit_codes_help (void)
 {
-  return _("The API key is read from standard input (without echo on a terminal), never\n"
-           "from arguments or the environment.\n"
+  return _("API keys come from the keyring, or from standard input (without echo on a\n"
+           "terminal) when one is added or replaced; never from arguments or the\n"
+           "environment.\n"
            "\n"
            "Exit status:\n"
            "  0  success\n"
