@@ -346,7 +346,21 @@ finish_response (GTask *task)
     }
 
   if (status == HTTP_TOO_MANY_REQUESTS)
-    _clockify_client_count_rate_limited (g_task_get_source_object (task));
+    {
+      ClockifyClient *self = g_task_get_source_object (task);
+
+      _clockify_client_count_rate_limited (self);
+
+      /* On a workspace with a budget, a 429 means the budget was spent
+       * elsewhere (an earlier run, another program): retrying cannot help
+       * before it frees up. */
+      if (req->workspace_id != NULL &&
+          (error = clockify_throttle_exhaust_budget (self->throttle, req->workspace_id)) != NULL)
+        {
+          return_error (task, error);
+          return;
+        }
+    }
 
   message = _clockify_dup_error_message (bytes);
   error = _clockify_error_for_status (status, reason, message);

@@ -531,6 +531,48 @@ clockify_throttle_set_workspace_budget (ClockifyThrottle *self,
 }
 
 /**
+ * clockify_throttle_exhaust_budget:
+ * @self: a #ClockifyThrottle
+ * @workspace_id: a workspace id
+ *
+ * Records that Clockify refused a request naming @workspace_id as over its
+ * limit while the throttle still had room: another run, or another program,
+ * spent the workspace's budget. The budget is then taken as spent from now
+ * on, so that it frees up one whole window later at the latest and no
+ * request is sent before.
+ *
+ * Returns: (transfer full) (nullable): a %CLOCKIFY_ERROR_BUDGET_EXHAUSTED
+ *   error saying when the budget frees up, or %NULL when @workspace_id has
+ *   no budget
+ */
+GError *
+clockify_throttle_exhaust_budget (ClockifyThrottle *self,
+                                  const char       *workspace_id)
+{
+  Window *budget;
+  GError *error = NULL;
+  gint64 now;
+
+  g_return_val_if_fail (CLOCKIFY_IS_THROTTLE (self), NULL);
+  g_return_val_if_fail (workspace_id != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+
+  now = throttle_now (self);
+  budget = lookup_budget (self, workspace_id);
+  if (budget != NULL)
+    {
+      while (window_free_at (budget) <= now)
+        window_record (budget, now);
+      error = budget_error_new (budget, now);
+    }
+
+  g_mutex_unlock (&self->lock);
+
+  return error;
+}
+
+/**
  * clockify_throttle_has_workspace_budget:
  * @self: a #ClockifyThrottle
  * @workspace_id: a workspace id

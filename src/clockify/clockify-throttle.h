@@ -46,6 +46,8 @@ gint64            clockify_throttle_get_delay           (ClockifyThrottle   *sel
 gboolean          clockify_throttle_try_acquire         (ClockifyThrottle   *self,
                                                          const char         *workspace_id,
                                                          gint64             *out_delay);
+GError           *clockify_throttle_exhaust_budget      (ClockifyThrottle   *self,
+                                                         const char         *workspace_id);
 gint64            clockify_throttle_budget_frees_at     (ClockifyThrottle   *self,
                                                          const char         *workspace_id);
 GDateTime        *clockify_throttle_get_budget_reset_time

@@ -690,6 +690,55 @@ test_cancel (void)
   g_assert_cmpuint (count_requests (sim, "/api/v1/user", -1), ==, 1);
 }
 
+/* A Free workspace whose budget another run already spent: the first 429
+ * stops the client at once instead of retrying into the wall. */
+static void
+test_budget_spent_elsewhere (void)
+{
+  g_autoptr(ClockifySim) sim = test_sim_new ();
+  g_autoptr(ClockifyClient) other = test_client_new (sim, CLOCKIFY_SIM_KEY_OWNER);
+  g_autoptr(ClockifyClient) client = test_client_new (sim, CLOCKIFY_SIM_KEY_OWNER);
+  g_autoptr(ClockifyQuery) free_tags = clockify_query_new (CLOCKIFY_LIST_TAGS,
+                                                          test_free_workspace (sim));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *free_path = g_strdup_printf ("/workspaces/%s/", test_free_workspace (sim));
+  guint n_rate_limited = 0;
+
+  clockify_sim_set_free_plan_limit (sim, 3, 60 * G_USEC_PER_SEC);
+
+  /* "Another run": a client that knows of no budget spends it all. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GPtrArray) page = test_fetch_page (other, free_tags, 1, NULL, &error);
+
+      g_assert_no_error (error);
+    }
+
+  g_object_set (client, "max-retries", 5, "budget-window", 60, NULL);
+  clockify_client_set_workspace_budget (client, test_free_workspace (sim), 3);
+
+  {
+    g_autoptr(GPtrArray) page = test_fetch_page (client, free_tags, 1, NULL, &error);
+
+    g_assert_null (page);
+    g_assert_error (error, CLOCKIFY_ERROR, CLOCKIFY_ERROR_BUDGET_EXHAUSTED);
+    g_assert_nonnull (strstr (error->message, "frees up at"));
+    g_clear_error (&error);
+  }
+
+  /* One refused request, not retried; the next one is not even sent. */
+  g_assert_cmpuint (count_requests (sim, free_path, 429), ==, 1);
+  {
+    g_autoptr(GPtrArray) page = test_fetch_page (client, free_tags, 1, NULL, &error);
+
+    g_assert_error (error, CLOCKIFY_ERROR, CLOCKIFY_ERROR_BUDGET_EXHAUSTED);
+    g_clear_error (&error);
+  }
+  g_assert_cmpuint (count_requests (sim, free_path, -1), ==, 4);
+  g_object_get (client, "n-rate-limited", &n_rate_limited, NULL);
+  g_assert_cmpuint (n_rate_limited, ==, 1);
+}
+
 static void
 test_budget (void)
 {
@@ -864,6 +913,7 @@ main (int   argc,
   g_test_add_func ("/clockify/client/huge-response", test_huge_response);
   g_test_add_func ("/clockify/client/cancel", test_cancel);
   g_test_add_func ("/clockify/client/budget", test_budget);
+  g_test_add_func ("/clockify/client/budget-spent-elsewhere", test_budget_spent_elsewhere);
   g_test_add_func ("/clockify/client/real-rate-limit", test_real_rate_limit);
 
   return g_test_run ();
