@@ -137,9 +137,11 @@ const char _timecard_export_sqlite_update_entry_sql[] =
   " WHERE id = ?1";
 
 /* ?1, ?2: the window as start_utc text; ?3: a user id or NULL; ?4: the
- * window's generation. */
+ * window's generation; ?5: whether running entries stay, because the window
+ * was fetched from the detailed report, which never lists them. */
 #define PRUNE_CONDITION \
-  "start_utc >= ?1 AND start_utc < ?2 AND (?3 IS NULL OR user_id = ?3) AND sync_generation != ?4"
+  "start_utc >= ?1 AND start_utc < ?2 AND (?3 IS NULL OR user_id = ?3) AND sync_generation != ?4" \
+  " AND NOT (?5 AND end_utc IS NULL)"
 
 const char _timecard_export_sqlite_prune_entries_sql[] =
   "DELETE FROM time_entries WHERE " PRUNE_CONDITION;

@@ -51,6 +51,7 @@ prune_window (TimecardExportSqliteWriter  *self,
   sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, window->user_id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, self->generation);
+  sqlite3_bind_int (stmt, 5, g_strcmp0 (window->strategy, "reports") == 0);
   ok = _timecard_sqlite_writer_step_done (self, stmt, error);
   sqlite3_finalize (stmt);
   if (!ok)

@@ -395,6 +395,40 @@ test_update_prune (void)
   g_assert_cmpstr (listing, ==, "out.db");
 }
 
+/* The detailed report never lists running entries, so a window fetched from
+ * it cannot tell that one was deleted: pruning it keeps them. */
+static void
+test_update_prune_keeps_running (void)
+{
+  g_autofree char *dir = export_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "out.db", NULL);
+  TimecardExportWindow window = { .strategy = "per-user", .start_usec = EXPORT_TEST_T0,
+                                  .end_usec = EXPORT_TEST_T0 + 10 * DAY };
+  ClockifyEntryRecord first[] = {
+    make_entry ("G", "u1", EXPORT_TEST_T0 + EXPORT_TEST_HOUR, "completed"),
+    make_entry ("R", "u1", EXPORT_TEST_T0 + 2 * EXPORT_TEST_HOUR, "running"),
+  };
+  const ClockifyEntryRecord *entries[1] = { first };
+  guint n_entries[1] = { G_N_ELEMENTS (first) };
+
+  first[1].end_usec = CLOCKIFY_ENTRY_RUNNING;
+  first[1].duration_seconds = -1;
+  run_windows (path, TIMECARD_EXPORT_WRITER_FLAGS_NONE, &window, entries, n_entries, 1, 0);
+  assert_query (path, "SELECT id, end_utc IS NULL FROM time_entries ORDER BY id", "G|0\nR|1\n");
+
+  /* Both gone from Clockify; the report answers neither. */
+  window.prune = TRUE;
+  window.strategy = "reports";
+  n_entries[0] = 0;
+  run_windows (path, TIMECARD_EXPORT_WRITER_FLAGS_UPDATE, &window, entries, n_entries, 1, 1);
+  assert_query (path, "SELECT id FROM time_entries ORDER BY id", "R\n");
+
+  /* The per-user endpoint lists running entries: its answer is complete. */
+  window.strategy = "per-user";
+  run_windows (path, TIMECARD_EXPORT_WRITER_FLAGS_UPDATE, &window, entries, n_entries, 1, 1);
+  assert_query (path, "SELECT count(*) FROM time_entries", "0\n");
+}
+
 static void
 check_refused (const char *path,
                TimecardExportWriterFlags flags,
@@ -671,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/export/sqlite/small-entities", test_small_entities);
   g_test_add_func ("/export/sqlite/view-equals-csv", test_view_equals_csv);
   g_test_add_func ("/export/sqlite/update-prune", test_update_prune);
+  g_test_add_func ("/export/sqlite/update-prune-keeps-running", test_update_prune_keeps_running);
   g_test_add_func ("/export/sqlite/refuse", test_refuse);
   g_test_add_func ("/export/sqlite/sync-state", test_sync_state);
   g_test_add_func ("/export/sqlite/abort-keeps-previous", test_abort_keeps_previous);
