@@ -433,6 +433,16 @@ check_options (TimecardExportFormat   *out_format,
       return FALSE;
     }
 
+  /* The incremental range comes from the database when the job opens it; a
+   * plan printed before would show the whole range, which is misleading. */
+  if (incremental && dry_run)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--dry-run cannot preview an --incremental update yet; "
+                             "leave out --incremental to see the plan for the whole range"));
+      return FALSE;
+    }
+
   if (strategy_arg != NULL && !timecard_export_strategy_from_string (strategy_arg, out_strategy))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,

@@ -195,6 +195,8 @@ test_usage (Fixture       *f,
   g_assert_cmpint (run_cli (NULL, NULL, NULL, "export", "--credential", f->credential, "--workspace", f->paid,
                             "--output", path, "--incremental", "--format", "csv", NULL), ==, 1);
   g_assert_cmpint (run_cli (NULL, NULL, NULL, "export", "--credential", f->credential, "--workspace", f->paid,
+                            "--output", path, "--incremental", "--format", "sqlite", "--dry-run", NULL), ==, 1);
+  g_assert_cmpint (run_cli (NULL, NULL, NULL, "export", "--credential", f->credential, "--workspace", f->paid,
                             "--output", path, "--entities", "users,invoices", NULL), ==, 1);
   g_assert_cmpint (run_cli (NULL, NULL, NULL, "export", "--credential", f->credential, "--workspace", f->paid,
                             "--output", path, "--timezone", "Nowhere/Special", NULL), ==, 1);
