@@ -13,6 +13,7 @@
 #include "clockify-error.h"
 #include "timecard-cli-common.h"
 #include "timecard-export-job.h"
+#include "timecard-export-sqlite.h"
 
 /*
  * timecard-cli export --credential NAME --workspace ID|NAME [--entities LIST]
@@ -433,13 +434,12 @@ check_options (TimecardExportFormat   *out_format,
       return FALSE;
     }
 
-  /* The incremental range comes from the database when the job opens it; a
-   * plan printed before would show the whole range, which is misleading. */
-  if (incremental && dry_run)
+  /* The incremental range starts from the database's last sync. */
+  if (incremental && dry_run && output_path == NULL)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("--dry-run cannot preview an --incremental update yet; "
-                             "leave out --incremental to see the plan for the whole range"));
+                           _("--dry-run --incremental reads the last sync from the database: "
+                             "give it with --output PATH"));
       return FALSE;
     }
 
@@ -507,6 +507,41 @@ set_range (TimecardExportPlan  *plan,
     }
 
   timecard_export_plan_set_range (plan, start, end);
+  return TRUE;
+}
+
+/* What an --incremental run would fetch: the range from the database's last
+ * sync, as the job computes it when it opens the database. */
+static gboolean
+preview_incremental (TimecardExportPlan  *plan,
+                     GError             **error)
+{
+  ClockifyWorkspace *workspace = timecard_export_plan_get_workspace (plan);
+  guint trailing_days = trailing_days_arg >= 0 ? (guint) trailing_days_arg
+                                               : TIMECARD_EXPORT_DEFAULT_TRAILING_DAYS;
+  gint64 range_end = 0, synced_at = 0;
+  gboolean found;
+
+  if (!timecard_export_sqlite_read_sync_state (output_path, clockify_workspace_get_id (workspace),
+                                               TIMECARD_EXPORT_ENTITY_TIME_ENTRIES, &found,
+                                               NULL, &range_end, &synced_at, error))
+    return FALSE;
+
+  if (!found)
+    {
+      g_print (_("Incremental: %s has no sync of this workspace yet: the whole range is fetched\n"),
+               output_path);
+    }
+  else
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (synced_at / G_USEC_PER_SEC);
+      g_autofree char *last = format_local_time (when);
+
+      timecard_export_plan_continue_sync (plan, range_end, trailing_days);
+      g_print (_("Incremental: last sync %s; %u days before its end are fetched again\n"),
+               last, trailing_days);
+    }
+
   return TRUE;
 }
 
@@ -604,6 +639,12 @@ timecard_cli_export (int    argc,
   g_clear_object (&result);
   if (!ok)
     goto out;
+
+  if (dry_run && incremental && !preview_incremental (plan, &error))
+    {
+      ok = FALSE;
+      goto out;
+    }
 
   if (dry_run)
     {

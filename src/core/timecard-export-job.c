@@ -584,15 +584,8 @@ opened_incremental (TimecardExportJob *self,
 
   /* Re-fetch the trailing window before the last sync's end: entries are
    * edited and deleted after they start. */
-  if (state->found && !timecard_export_plan_is_prepared (plan) &&
-      timecard_export_plan_get_range_start (plan) == TIMECARD_EXPORT_UNBOUNDED_START &&
-      state->range_end != TIMECARD_EXPORT_UNBOUNDED_END)
-    {
-      gint64 start = state->range_end - (gint64) self->trailing_days * 86400 * G_USEC_PER_SEC;
-
-      if (start < timecard_export_plan_get_range_end (plan))
-        timecard_export_plan_set_range (plan, start, timecard_export_plan_get_range_end (plan));
-    }
+  if (state->found && !timecard_export_plan_is_prepared (plan))
+    timecard_export_plan_continue_sync (plan, state->range_end, self->trailing_days);
 
   prepare_plan (self);
 }

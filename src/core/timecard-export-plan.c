@@ -356,6 +356,41 @@ timecard_export_plan_set_range (TimecardExportPlan *self,
 }
 
 /**
+ * timecard_export_plan_continue_sync:
+ * @self: a plan that is not prepared
+ * @synced_end_usec: the end of the range the last sync covered
+ * @trailing_days: how many days before it to fetch again
+ *
+ * Narrows an all-time range to an incremental update: time entries from
+ * @trailing_days before the last sync's end, because entries are edited and
+ * deleted after they start. A range with its own start, or a last sync that
+ * ran to no end, leaves the range as it is.
+ *
+ * Returns: whether the range was narrowed
+ */
+gboolean
+timecard_export_plan_continue_sync (TimecardExportPlan *self,
+                                    gint64              synced_end_usec,
+                                    guint               trailing_days)
+{
+  gint64 start;
+
+  g_return_val_if_fail (TIMECARD_IS_EXPORT_PLAN (self), FALSE);
+  g_return_val_if_fail (!self->prepared, FALSE);
+
+  if (self->range_start != TIMECARD_EXPORT_UNBOUNDED_START ||
+      synced_end_usec == TIMECARD_EXPORT_UNBOUNDED_END)
+    return FALSE;
+
+  start = synced_end_usec - (gint64) trailing_days * 86400 * G_USEC_PER_SEC;
+  if (start >= self->range_end)
+    return FALSE;
+
+  self->range_start = start;
+  return TRUE;
+}
+
+/**
  * timecard_export_plan_get_range_start:
  * @self: a plan
  *

@@ -75,6 +75,9 @@ gboolean                timecard_export_plan_has_entity             (TimecardExp
 void                    timecard_export_plan_set_range              (TimecardExportPlan      *self,
                                                                      gint64                   start_usec,
                                                                      gint64                   end_usec);
+gboolean                timecard_export_plan_continue_sync          (TimecardExportPlan      *self,
+                                                                     gint64                   synced_end_usec,
+                                                                     guint                    trailing_days);
 gint64                  timecard_export_plan_get_range_start        (TimecardExportPlan      *self);
 gint64                  timecard_export_plan_get_range_end          (TimecardExportPlan      *self);
 void                    timecard_export_plan_set_time_zone          (TimecardExportPlan      *self,

@@ -5,6 +5,7 @@
 
 #include "timecard-export-sqlite.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "timecard-export-format.h"
@@ -164,6 +165,50 @@ timecard_export_sqlite_writer_get_n_pruned (TimecardExportSqliteWriter *self)
   return self->n_pruned;
 }
 
+/* Reads the sync_state row of @entity; returns SQLite's result code. */
+static int
+select_sync_state (sqlite3              *db,
+                   const char           *workspace_id,
+                   TimecardExportEntity  entity,
+                   gboolean             *out_found,
+                   gint64               *out_range_start_usec,
+                   gint64               *out_range_end_usec,
+                   gint64               *out_synced_at_usec)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *out_found = FALSE;
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT range_start_usec, range_end_usec, synced_at_usec FROM sync_state"
+                           " WHERE workspace_id = ?1 AND entity = ?2", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  sqlite3_bind_text (stmt, 1, workspace_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, timecard_export_entity_get_name (entity), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+
+  *out_found = rc == SQLITE_ROW;
+  if (rc == SQLITE_ROW)
+    {
+      if (out_range_start_usec != NULL)
+        *out_range_start_usec = sqlite3_column_int64 (stmt, 0);
+      if (out_range_end_usec != NULL)
+        *out_range_end_usec = sqlite3_column_int64 (stmt, 1);
+      if (out_synced_at_usec != NULL)
+        *out_synced_at_usec = sqlite3_column_int64 (stmt, 2);
+      rc = SQLITE_OK;
+    }
+  else if (rc == SQLITE_DONE)
+    {
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  return rc;
+}
+
 /**
  * timecard_export_sqlite_writer_get_sync_state:
  * @self: an open SQLite writer
@@ -190,7 +235,6 @@ timecard_export_sqlite_writer_get_sync_state (TimecardExportSqliteWriter  *self,
                                               gint64                      *out_synced_at_usec,
                                               GError                     **error)
 {
-  sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (TIMECARD_IS_EXPORT_SQLITE_WRITER (self), FALSE);
@@ -198,31 +242,81 @@ timecard_export_sqlite_writer_get_sync_state (TimecardExportSqliteWriter  *self,
   g_return_val_if_fail (workspace_id != NULL, FALSE);
   g_return_val_if_fail (out_found != NULL, FALSE);
 
-  if (!_timecard_sqlite_writer_prepare (self,
-                "SELECT range_start_usec, range_end_usec, synced_at_usec FROM sync_state"
-                " WHERE workspace_id = ?1 AND entity = ?2", &stmt, error))
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, workspace_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, timecard_export_entity_get_name (entity), -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-
-  *out_found = rc == SQLITE_ROW;
-  if (rc == SQLITE_ROW)
-    {
-      if (out_range_start_usec != NULL)
-        *out_range_start_usec = sqlite3_column_int64 (stmt, 0);
-      if (out_range_end_usec != NULL)
-        *out_range_end_usec = sqlite3_column_int64 (stmt, 1);
-      if (out_synced_at_usec != NULL)
-        *out_synced_at_usec = sqlite3_column_int64 (stmt, 2);
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rc = select_sync_state (self->db, workspace_id, entity, out_found,
+                          out_range_start_usec, out_range_end_usec, out_synced_at_usec);
+  if (rc != SQLITE_OK)
     return _timecard_sqlite_writer_fail (self, rc, error);
 
   return TRUE;
+}
+
+/**
+ * timecard_export_sqlite_read_sync_state:
+ * @path: where an SQLite export is, or would go
+ * @workspace_id: the workspace
+ * @entity: the entity
+ * @out_found: (out): whether a completed sync is recorded
+ * @out_range_start_usec: (out) (optional): the start of the range it covered
+ * @out_range_end_usec: (out) (optional): the end of the range it covered
+ * @out_synced_at_usec: (out) (optional): when it completed
+ * @error: return location for an error
+ *
+ * Like timecard_export_sqlite_writer_get_sync_state(), without a writer and
+ * without writing: what an incremental update of @path would start from,
+ * for a plan shown before it runs. A missing or empty file has no sync; a
+ * file that is not a Timecard database is an error, as it would be for the
+ * writer.
+ *
+ * Returns: %FALSE if @path cannot be read or is not a Timecard database
+ */
+gboolean
+timecard_export_sqlite_read_sync_state (const char            *path,
+                                        const char            *workspace_id,
+                                        TimecardExportEntity   entity,
+                                        gboolean              *out_found,
+                                        gint64                *out_range_start_usec,
+                                        gint64                *out_range_end_usec,
+                                        gint64                *out_synced_at_usec,
+                                        GError               **error)
+{
+  g_autofree char *wal = NULL;
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  gboolean exists;
+  GStatBuf st;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (workspace_id != NULL, FALSE);
+  g_return_val_if_fail (out_found != NULL, FALSE);
+
+  *out_found = FALSE;
+  if (!_timecard_export_sqlite_check_file (path, &exists, error))
+    return FALSE;
+  if (!exists || (g_stat (path, &st) == 0 && st.st_size == 0))
+    return TRUE;
+
+  /* Opening a WAL database, even read-only, leaves -wal and -shm files
+   * behind. Without a -wal file everything is in the database file, which
+   * may then be read as immutable; with one, they are there already. */
+  wal = g_strconcat (path, "-wal", NULL);
+  if (!g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+      uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+    }
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    rc = select_sync_state (db, workspace_id, entity, out_found,
+                            out_range_start_usec, out_range_end_usec, out_synced_at_usec);
+  if (rc != SQLITE_OK)
+    _timecard_export_sqlite_set_error (error, db, rc, path);
+  sqlite3_close (db);
+
+  return rc == SQLITE_OK;
 }
 
 /**

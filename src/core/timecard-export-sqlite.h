@@ -76,6 +76,14 @@ gboolean              timecard_export_sqlite_writer_get_sync_state (TimecardExpo
                                                                     gint64                      *out_range_end_usec,
                                                                     gint64                      *out_synced_at_usec,
                                                                     GError                     **error);
+gboolean              timecard_export_sqlite_read_sync_state       (const char                  *path,
+                                                                    const char                  *workspace_id,
+                                                                    TimecardExportEntity         entity,
+                                                                    gboolean                    *out_found,
+                                                                    gint64                      *out_range_start_usec,
+                                                                    gint64                      *out_range_end_usec,
+                                                                    gint64                      *out_synced_at_usec,
+                                                                    GError                     **error);
 gboolean              timecard_export_sqlite_writer_set_sync_state (TimecardExportSqliteWriter  *self,
                                                                     const char                  *workspace_id,
                                                                     TimecardExportEntity         entity,

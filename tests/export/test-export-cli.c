@@ -195,7 +195,7 @@ test_usage (Fixture       *f,
   g_assert_cmpint (run_cli (NULL, NULL, NULL, "export", "--credential", f->credential, "--workspace", f->paid,
                             "--output", path, "--incremental", "--format", "csv", NULL), ==, 1);
   g_assert_cmpint (run_cli (NULL, NULL, NULL, "export", "--credential", f->credential, "--workspace", f->paid,
-                            "--output", path, "--incremental", "--format", "sqlite", "--dry-run", NULL), ==, 1);
+                            "--incremental", "--format", "sqlite", "--dry-run", NULL), ==, 1);
   g_assert_cmpint (run_cli (NULL, NULL, NULL, "export", "--credential", f->credential, "--workspace", f->paid,
                             "--output", path, "--entities", "users,invoices", NULL), ==, 1);
   g_assert_cmpint (run_cli (NULL, NULL, NULL, "export", "--credential", f->credential, "--workspace", f->paid,
@@ -331,19 +331,46 @@ test_incremental (Fixture       *f,
                   gconstpointer  data)
 {
   g_autofree char *path = path_in (f, "db.sqlite");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *out = NULL;
+  g_autofree char *preview = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *n_planned = NULL;
+  g_autofree char *made = NULL;
+  g_autoptr(GRegex) planned = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
   g_autoptr(ExportExpect) expect = NULL;
+  gsize before_length, after_length;
 
   g_assert_cmpint (run_cli (NULL, NULL, NULL, "export", "--credential", f->credential, "--workspace", f->paid,
                             "--entities", "users,projects,time_entries", "--format", "sqlite",
                             "--timezone", "UTC", "--output", path, NULL), ==, 0);
   clockify_sim_mutate_time_entries (f->sim, f->paid, 4, 3, 2, 5);
 
+  /* The preview reads the last sync without touching the database, and
+   * plans exactly the requests the update then makes. */
+  g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
+  g_assert_cmpint (run_cli (NULL, &preview, NULL, "export", "--credential", f->credential, "--workspace", f->paid,
+                            "--entities", "users,projects,time_entries", "--incremental", "--trailing-days", "400",
+                            "--timezone", "UTC", "--output", path, "--dry-run", NULL), ==, 0);
+  g_assert_nonnull (strstr (preview, "Incremental: last sync"));
+  g_assert_null (strstr (preview, "starting from the beginning"));
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  planned = g_regex_new ("Requests: +([0-9]+) ", 0, 0, NULL);
+  g_assert_true (g_regex_match (planned, preview, 0, &match));
+  n_planned = g_match_info_fetch (match, 1);
+  g_usleep (G_USEC_PER_SEC * 11 / 10);
+
   /* The clock is past the data set's "now": reach back far enough. */
   g_assert_cmpint (run_cli (NULL, &out, NULL, "export", "--credential", f->credential, "--workspace", f->paid,
                             "--entities", "users,projects,time_entries", "--incremental", "--trailing-days", "400",
                             "--timezone", "UTC", "--output", path, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Removed: 2 time entries"));
+  made = g_strdup_printf ("Requests: %s (planned %s)", n_planned, n_planned);
+  g_assert_nonnull (strstr (out, made));
 
   expect = export_expect_new (f->sim, f->paid, "UTC", TIMECARD_EXPORT_UNBOUNDED_START, TIMECARD_EXPORT_UNBOUNDED_END,
                               strstr (out, "reports") != NULL,

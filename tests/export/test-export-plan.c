@@ -403,6 +403,33 @@ test_run_info (Fixture       *f,
 }
 
 static void
+test_continue_sync (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(TimecardExportPlan) plan = new_plan (f, f->paid, TIMECARD_EXPORT_STRATEGY_AUTO);
+  gint64 synced = utc_usec ("2024-06-30T12:00:00Z");
+
+  /* All time narrows to the trailing window before the last sync's end. */
+  g_assert_true (timecard_export_plan_continue_sync (plan, synced, 30));
+  g_assert_cmpint (timecard_export_plan_get_range_start (plan), ==, synced - 30 * DAY);
+  g_assert_cmpint (timecard_export_plan_get_range_end (plan), ==, TIMECARD_EXPORT_UNBOUNDED_END);
+
+  /* A start of the user's own stays... */
+  timecard_export_plan_set_range (plan, utc_usec ("2024-01-01T00:00:00Z"), TIMECARD_EXPORT_UNBOUNDED_END);
+  g_assert_false (timecard_export_plan_continue_sync (plan, synced, 30));
+  g_assert_cmpint (timecard_export_plan_get_range_start (plan), ==, utc_usec ("2024-01-01T00:00:00Z"));
+
+  /* ...as does all time after a sync without an end, or one whose trailing
+   * window starts after the range ends. */
+  timecard_export_plan_set_range (plan, TIMECARD_EXPORT_UNBOUNDED_START, synced - 40 * DAY);
+  g_assert_false (timecard_export_plan_continue_sync (plan, TIMECARD_EXPORT_UNBOUNDED_END, 30));
+  g_assert_false (timecard_export_plan_continue_sync (plan, synced, 30));
+  g_assert_cmpint (timecard_export_plan_get_range_start (plan), ==, TIMECARD_EXPORT_UNBOUNDED_START);
+  g_assert_true (timecard_export_plan_continue_sync (plan, synced, 41));
+  g_assert_cmpint (timecard_export_plan_get_range_start (plan), ==, synced - 41 * DAY);
+}
+
+static void
 test_bad_zone (Fixture       *f,
                gconstpointer  data)
 {
@@ -433,6 +460,7 @@ main (int   argc,
   g_test_add ("/export/plan/window-days/all-time", Fixture, NULL, fixture_set_up, test_window_days_all_time,
               fixture_tear_down);
   g_test_add ("/export/plan/run-info", Fixture, NULL, fixture_set_up, test_run_info, fixture_tear_down);
+  g_test_add ("/export/plan/continue-sync", Fixture, NULL, fixture_set_up, test_continue_sync, fixture_tear_down);
   g_test_add ("/export/plan/bad-zone", Fixture, NULL, fixture_set_up, test_bad_zone, fixture_tear_down);
 
   return g_test_run ();
