@@ -302,7 +302,8 @@ print_summary (TimecardExportJob *job,
                timecard_export_job_get_n_entity_rows (job, e));
 
   if (timecard_export_job_get_resumed (job))
-    g_print (_("Resumed: %u completed windows kept\n"), timecard_export_job_get_n_windows_skipped (job));
+    g_print (_("Resumed: %u completed windows and %u checkpointed pages kept\n"),
+             timecard_export_job_get_n_windows_skipped (job), timecard_export_job_get_n_pages_skipped (job));
   if (timecard_export_job_get_flags (job) & TIMECARD_EXPORT_JOB_FLAGS_INCREMENTAL)
     g_print (_("Removed: %llu time entries Clockify no longer has\n"),
              (unsigned long long) timecard_export_job_get_n_pruned (job));

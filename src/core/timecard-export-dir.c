@@ -16,6 +16,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "timecard-export-journal.h"
 #include "timecard-export-writer-private.h"
 
 #define MARKER_NAME    ".timecard-export"
@@ -37,22 +38,15 @@ typedef struct
 
 typedef struct
 {
-  TimecardExportWindow window;
-  guint64              checkpoint;
-} JournalEntry;
-
-typedef struct
-{
   char    *target;
   char    *parent;
   char    *partial;
   int      lock_fd;
-  int      journal_fd;
   OutFile  files[TIMECARD_EXPORT_N_ENTITIES];
   /* Where time_entries stood when the current window began. */
   guint64  window_start;
   guint    begun;
-  GArray  *journal;
+  TimecardExportJournal journal;
 } TimecardExportDirWriterPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TimecardExportDirWriter, timecard_export_dir_writer,
@@ -62,15 +56,6 @@ static const char *
 extension (TimecardExportDirWriter *self)
 {
   return TIMECARD_EXPORT_DIR_WRITER_GET_CLASS (self)->extension;
-}
-
-static void
-journal_entry_clear (gpointer data)
-{
-  JournalEntry *entry = data;
-
-  g_free ((char *) entry->window.strategy);
-  g_free ((char *) entry->window.user_id);
 }
 
 static void
@@ -110,38 +95,13 @@ sync_directory (const char  *path,
 }
 
 static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        length,
-           const char  *path,
-           GError     **error)
-{
-  while (length > 0)
-    {
-      gssize written = write (fd, data, length);
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          return _timecard_export_set_io_error (error, errno, _("Cannot write “%s”"), path);
-        }
-
-      data += written;
-      length -= written;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 flush_file (OutFile  *file,
             GError  **error)
 {
   if (file->buffer->len == 0)
     return TRUE;
 
-  if (!write_all (file->fd, file->buffer->str, file->buffer->len, file->path, error))
+  if (!_timecard_export_write_all (file->fd, file->buffer->str, file->buffer->len, file->path, error))
     return FALSE;
 
   file->size += file->buffer->len;
@@ -332,94 +292,6 @@ marker_contents (TimecardExportDirWriter *self)
   return g_key_file_to_data (key_file, NULL, NULL);
 }
 
-static char *
-window_to_line (const TimecardExportWindow *window,
-                guint64                     checkpoint)
-{
-  g_autofree char *strategy = g_strescape (window->strategy != NULL ? window->strategy : "", NULL);
-  g_autofree char *user = window->user_id != NULL ? g_strescape (window->user_id, NULL) : NULL;
-
-  return g_strdup_printf ("W\t%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s%s\t%" G_GUINT64_FORMAT "\n",
-                          strategy, window->start_usec, window->end_usec,
-                          user != NULL ? "=" : "", user != NULL ? user : "", checkpoint);
-}
-
-static gboolean
-line_to_entry (const char   *line,
-               JournalEntry *entry)
-{
-  g_auto(GStrv) fields = g_strsplit (line, "\t", -1);
-  char *end;
-
-  if (g_strv_length (fields) != 6 || !g_str_equal (fields[0], "W"))
-    return FALSE;
-
-  entry->window.start_usec = g_ascii_strtoll (fields[2], &end, 10);
-  if (*end != '\0')
-    return FALSE;
-  entry->window.end_usec = g_ascii_strtoll (fields[3], &end, 10);
-  if (*end != '\0')
-    return FALSE;
-  entry->checkpoint = g_ascii_strtoull (fields[5], &end, 10);
-  if (*end != '\0')
-    return FALSE;
-  if (fields[4][0] != '\0' && fields[4][0] != '=')
-    return FALSE;
-
-  entry->window.strategy = g_strcompress (fields[1]);
-  entry->window.user_id = fields[4][0] == '=' ? g_strcompress (fields[4] + 1) : NULL;
-  return TRUE;
-}
-
-/* Reads the committed windows, drops a torn last line, and leaves the
- * journal open for appending. */
-static gboolean
-load_journal (TimecardExportDirWriter  *self,
-              GError                  **error)
-{
-  TimecardExportDirWriterPrivate *priv = timecard_export_dir_writer_get_instance_private (self);
-  g_autofree char *path = g_build_filename (priv->partial, JOURNAL_NAME, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
-  gsize valid = 0;
-  char *line;
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error)
-      && !g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  for (line = contents; line != NULL && line < contents + length; )
-    {
-      char *newline = memchr (line, '\n', contents + length - line);
-      JournalEntry entry = { 0 };
-
-      if (newline == NULL)
-        break;
-      *newline = '\0';
-      if (!line_to_entry (line, &entry))
-        {
-          journal_entry_clear (&entry);
-          break;
-        }
-      g_array_append_val (priv->journal, entry);
-      line = newline + 1;
-      valid = line - contents;
-    }
-
-  priv->journal_fd = open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
-  if (priv->journal_fd < 0)
-    return _timecard_export_set_io_error (error, errno, _("Cannot create “%s”"), path);
-  if (ftruncate (priv->journal_fd, valid) != 0
-      || lseek (priv->journal_fd, 0, SEEK_END) < 0)
-    return _timecard_export_set_io_error (error, errno, _("Cannot write “%s”"), path);
-
-  return TRUE;
-}
-
 static gboolean
 try_resume (TimecardExportDirWriter  *self,
             gboolean                 *out_resumed,
@@ -431,6 +303,7 @@ try_resume (TimecardExportDirWriter  *self,
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autofree char *format = NULL;
   g_autofree char *zone = NULL;
+  g_autofree char *journal = NULL;
   const char *wanted_zone;
 
   *out_resumed = FALSE;
@@ -462,7 +335,8 @@ try_resume (TimecardExportDirWriter  *self,
       return FALSE;
     }
 
-  if (!load_journal (self, error))
+  journal = g_build_filename (priv->partial, JOURNAL_NAME, NULL);
+  if (!_timecard_export_journal_load (&priv->journal, journal, error))
     {
       close_fd (&priv->lock_fd);
       return FALSE;
@@ -493,18 +367,14 @@ create_partial (TimecardExportDirWriter  *self,
   contents = marker_contents (self);
 
   if (!lock_marker (marker, O_CREAT | O_TRUNC, priv->target, &priv->lock_fd, error)
-      || !write_all (priv->lock_fd, contents, strlen (contents), marker, error))
+      || !_timecard_export_write_all (priv->lock_fd, contents, strlen (contents), marker, error))
     {
       close_fd (&priv->lock_fd);
       remove_directory (priv->partial, NULL);
       return FALSE;
     }
 
-  priv->journal_fd = open (journal, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (priv->journal_fd < 0)
-    return _timecard_export_set_io_error (error, errno, _("Cannot create “%s”"), journal);
-
-  return TRUE;
+  return _timecard_export_journal_create (&priv->journal, journal, error);
 }
 
 static gboolean
@@ -563,15 +433,6 @@ timecard_export_dir_writer_open (TimecardExportWriter  *writer,
   return TRUE;
 }
 
-static guint64
-last_checkpoint (TimecardExportDirWriterPrivate *priv)
-{
-  if (priv->journal->len == 0)
-    return 0;
-
-  return g_array_index (priv->journal, JournalEntry, priv->journal->len - 1).checkpoint;
-}
-
 static gboolean
 timecard_export_dir_writer_begin_entity (TimecardExportWriter  *writer,
                                          TimecardExportEntity   entity,
@@ -582,7 +443,7 @@ timecard_export_dir_writer_begin_entity (TimecardExportWriter  *writer,
   TimecardExportDirWriterClass *klass = TIMECARD_EXPORT_DIR_WRITER_GET_CLASS (self);
   const TimecardExportEntityInfo *info = timecard_export_entity_get_info (entity);
   OutFile *file = &priv->files[entity];
-  guint64 keep = entity == TIMECARD_EXPORT_ENTITY_TIME_ENTRIES ? last_checkpoint (priv) : 0;
+  guint64 keep = entity == TIMECARD_EXPORT_ENTITY_TIME_ENTRIES ? _timecard_export_journal_last_checkpoint (&priv->journal) : 0;
   g_autofree char *name = g_strdup_printf ("%s.%s", info->name, klass->extension);
 
   file->path = g_build_filename (priv->partial, name, NULL);
@@ -645,8 +506,11 @@ timecard_export_dir_writer_begin_window (TimecardExportWriter        *writer,
   TimecardExportDirWriter *self = TIMECARD_EXPORT_DIR_WRITER (writer);
   TimecardExportDirWriterPrivate *priv = timecard_export_dir_writer_get_instance_private (self);
   OutFile *file = &priv->files[TIMECARD_EXPORT_ENTITY_TIME_ENTRIES];
+  const TimecardExportJournalEntry *partial = _timecard_export_journal_last_partial (&priv->journal, window);
 
-  priv->window_start = file->size + file->buffer->len;
+  /* Continuing a window the interrupted run checkpointed: its rows so far
+   * are kept, and belong to the window. */
+  priv->window_start = partial != NULL ? partial->window_start : file->size + file->buffer->len;
   return TRUE;
 }
 
@@ -657,6 +521,19 @@ timecard_export_dir_writer_rollback_window (TimecardExportWriter  *writer,
   TimecardExportDirWriter *self = TIMECARD_EXPORT_DIR_WRITER (writer);
   TimecardExportDirWriterPrivate *priv = timecard_export_dir_writer_get_instance_private (self);
   OutFile *file = &priv->files[TIMECARD_EXPORT_ENTITY_TIME_ENTRIES];
+
+  /* Checkpointed rows go too: first the journal stops pointing past them. */
+  if (_timecard_export_journal_last_checkpoint (&priv->journal) > priv->window_start)
+    {
+      GArray *entries = priv->journal.entries;
+      TimecardExportJournalEntry entry = { .window = g_array_index (entries, TimecardExportJournalEntry,
+                                                                    entries->len - 1).window,
+                                           .checkpoint = priv->window_start,
+                                           .window_start = priv->window_start, .progress = "" };
+
+      if (!_timecard_export_journal_append (&priv->journal, &entry, error))
+        return FALSE;
+    }
 
   if (priv->window_start >= file->size)
     {
@@ -672,18 +549,15 @@ timecard_export_dir_writer_rollback_window (TimecardExportWriter  *writer,
   return TRUE;
 }
 
+/* Makes the time entries written so far durable, then appends @entry,
+ * whose checkpoint is set to where they end. */
 static gboolean
-timecard_export_dir_writer_commit_window (TimecardExportWriter        *writer,
-                                          const TimecardExportWindow  *window,
-                                          guint64                      n_rows,
-                                          GError                     **error)
+save_window (TimecardExportDirWriter     *self,
+             TimecardExportJournalEntry  *entry,
+             GError                     **error)
 {
-  TimecardExportDirWriter *self = TIMECARD_EXPORT_DIR_WRITER (writer);
   TimecardExportDirWriterPrivate *priv = timecard_export_dir_writer_get_instance_private (self);
   OutFile *file = &priv->files[TIMECARD_EXPORT_ENTITY_TIME_ENTRIES];
-  g_autofree char *journal = g_build_filename (priv->partial, JOURNAL_NAME, NULL);
-  g_autofree char *line = NULL;
-  JournalEntry entry;
 
   /* The rows must be on disk before the journal says they are. */
   if (!flush_file (file, error))
@@ -691,19 +565,42 @@ timecard_export_dir_writer_commit_window (TimecardExportWriter        *writer,
   if (fdatasync (file->fd) != 0)
     return _timecard_export_set_io_error (error, errno, _("Cannot save “%s”"), file->path);
 
-  line = window_to_line (window, file->size);
-  if (!write_all (priv->journal_fd, line, strlen (line), journal, error))
-    return FALSE;
-  if (fdatasync (priv->journal_fd) != 0)
-    return _timecard_export_set_io_error (error, errno, _("Cannot save “%s”"), journal);
+  entry->checkpoint = file->size;
+  entry->window_start = priv->window_start;
+  return _timecard_export_journal_append (&priv->journal, entry, error);
+}
 
-  entry.window = *window;
-  entry.window.strategy = g_strdup (window->strategy);
-  entry.window.user_id = g_strdup (window->user_id);
-  entry.checkpoint = file->size;
-  g_array_append_val (priv->journal, entry);
+static gboolean
+timecard_export_dir_writer_commit_window (TimecardExportWriter        *writer,
+                                          const TimecardExportWindow  *window,
+                                          guint64                      n_rows,
+                                          GError                     **error)
+{
+  TimecardExportJournalEntry entry = { .window = *window };
 
-  return TRUE;
+  return save_window (TIMECARD_EXPORT_DIR_WRITER (writer), &entry, error);
+}
+
+static gboolean
+timecard_export_dir_writer_checkpoint_window (TimecardExportWriter        *writer,
+                                              const TimecardExportWindow  *window,
+                                              const char                  *progress,
+                                              GError                     **error)
+{
+  TimecardExportJournalEntry entry = { .window = *window, .progress = (char *) progress };
+
+  return save_window (TIMECARD_EXPORT_DIR_WRITER (writer), &entry, error);
+}
+
+static char *
+timecard_export_dir_writer_get_window_progress (TimecardExportWriter       *writer,
+                                                const TimecardExportWindow *window)
+{
+  TimecardExportDirWriter *self = TIMECARD_EXPORT_DIR_WRITER (writer);
+  TimecardExportDirWriterPrivate *priv = timecard_export_dir_writer_get_instance_private (self);
+  const TimecardExportJournalEntry *partial = _timecard_export_journal_last_partial (&priv->journal, window);
+
+  return partial != NULL && *partial->progress != '\0' ? g_strdup (partial->progress) : NULL;
 }
 
 static gboolean
@@ -713,11 +610,7 @@ timecard_export_dir_writer_is_window_completed (TimecardExportWriter       *writ
   TimecardExportDirWriter *self = TIMECARD_EXPORT_DIR_WRITER (writer);
   TimecardExportDirWriterPrivate *priv = timecard_export_dir_writer_get_instance_private (self);
 
-  for (guint i = 0; i < priv->journal->len; i++)
-    if (_timecard_export_window_equal (&g_array_index (priv->journal, JournalEntry, i).window, window))
-      return TRUE;
-
-  return FALSE;
+  return _timecard_export_journal_has_window (&priv->journal, window);
 }
 
 static void
@@ -725,7 +618,7 @@ close_files (TimecardExportDirWriterPrivate *priv)
 {
   for (guint i = 0; i < TIMECARD_EXPORT_N_ENTITIES; i++)
     out_file_clear (&priv->files[i]);
-  close_fd (&priv->journal_fd);
+  _timecard_export_journal_close (&priv->journal);
 }
 
 /* Puts the partial directory in place of the target, atomically where the
@@ -786,7 +679,6 @@ timecard_export_dir_writer_finish (TimecardExportWriter  *writer,
 {
   TimecardExportDirWriter *self = TIMECARD_EXPORT_DIR_WRITER (writer);
   TimecardExportDirWriterPrivate *priv = timecard_export_dir_writer_get_instance_private (self);
-  g_autofree char *journal = g_build_filename (priv->partial, JOURNAL_NAME, NULL);
 
   for (guint i = 0; i < TIMECARD_EXPORT_N_ENTITIES; i++)
     {
@@ -812,9 +704,8 @@ timecard_export_dir_writer_finish (TimecardExportWriter  *writer,
         }
     }
 
-  close_fd (&priv->journal_fd);
-  if (g_unlink (journal) != 0 && errno != ENOENT)
-    return _timecard_export_set_io_error (error, errno, _("Cannot remove “%s”"), journal);
+  if (!_timecard_export_journal_remove (&priv->journal, error))
+    return FALSE;
 
   if (!sync_fd (priv->lock_fd, priv->partial, error)
       || !sync_directory (priv->partial, error)
@@ -863,7 +754,7 @@ timecard_export_dir_writer_finalize (GObject *object)
 
   close_files (priv);
   close_fd (&priv->lock_fd);
-  g_clear_pointer (&priv->journal, g_array_unref);
+  _timecard_export_journal_clear (&priv->journal);
   g_clear_pointer (&priv->target, g_free);
   g_clear_pointer (&priv->parent, g_free);
   g_clear_pointer (&priv->partial, g_free);
@@ -887,6 +778,8 @@ timecard_export_dir_writer_class_init (TimecardExportDirWriterClass *klass)
   writer_class->rollback_window = timecard_export_dir_writer_rollback_window;
   writer_class->commit_window = timecard_export_dir_writer_commit_window;
   writer_class->is_window_completed = timecard_export_dir_writer_is_window_completed;
+  writer_class->checkpoint_window = timecard_export_dir_writer_checkpoint_window;
+  writer_class->get_window_progress = timecard_export_dir_writer_get_window_progress;
   writer_class->finish = timecard_export_dir_writer_finish;
   writer_class->close = timecard_export_dir_writer_close;
   writer_class->abort = timecard_export_dir_writer_abort;
@@ -898,9 +791,7 @@ timecard_export_dir_writer_init (TimecardExportDirWriter *self)
   TimecardExportDirWriterPrivate *priv = timecard_export_dir_writer_get_instance_private (self);
 
   priv->lock_fd = -1;
-  priv->journal_fd = -1;
   for (guint i = 0; i < TIMECARD_EXPORT_N_ENTITIES; i++)
     priv->files[i].fd = -1;
-  priv->journal = g_array_new (FALSE, TRUE, sizeof (JournalEntry));
-  g_array_set_clear_func (priv->journal, journal_entry_clear);
+  _timecard_export_journal_init (&priv->journal);
 }

@@ -27,7 +27,11 @@
  * full (a `Last-Page: false` header, or 5000 entries written).
  *
  * A window is committed to the writer when its last page is written, and a
- * resumed export skips committed windows. When the run has to stop (the
+ * resumed export skips committed windows. A long window is checkpointed
+ * between pages (at most once per checkpoint interval): a resumed run
+ * fetches the last checkpointed page again and, if it still ends with the
+ * same entry (pages are sorted, so nothing before it moved), goes on after
+ * it; otherwise it writes the window again from its start. When the run has to stop (the
  * Free-plan budget, a failure) it stops requesting but still writes and
  * commits the windows whose pages it already has, so that --resume has
  * less to do; when cancelled it stops at once.
@@ -80,7 +84,8 @@ static GBytes *
 build_report_body (const char                 *time_zone,
                    const TimecardExportWindow *window,
                    guint                       page,
-                   guint                       page_size)
+                   guint                       page_size,
+                   gboolean                    with_count)
 {
   g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (time_zone);
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
@@ -121,9 +126,9 @@ build_report_body (const char                 *time_zone,
   json_builder_add_string_value (builder, "ID");
   json_builder_set_member_name (builder, "options");
   json_builder_begin_object (builder);
-  /* Page 1's totals count the window's entries: the pages to fetch. */
+  /* The first page's totals count the window's entries: the pages to fetch. */
   json_builder_set_member_name (builder, "totals");
-  json_builder_add_string_value (builder, page == 1 ? "CALCULATE" : "EXCLUDE");
+  json_builder_add_string_value (builder, with_count ? "CALCULATE" : "EXCLUDE");
   json_builder_end_object (builder);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
@@ -145,7 +150,8 @@ add_pair (GPtrArray  *pairs,
 }
 
 /*
- * Sends the request for @page of @window. The bytes come from
+ * Sends the request for @page of @window; a report page @with_count also
+ * counts the window's entries. The bytes come from
  * clockify_client_send_finish(). A per-user window's instants go out in
  * whole seconds; the writer's callback drops what lies outside.
  */
@@ -158,6 +164,7 @@ _timecard_export_send_page (ClockifyClient              *client,
                             gboolean                     hydrated,
                             guint                        page,
                             guint                        page_size,
+                            gboolean                     with_count,
                             GCancellable                *cancellable,
                             GAsyncReadyCallback          callback,
                             gpointer                     user_data)
@@ -170,7 +177,7 @@ _timecard_export_send_page (ClockifyClient              *client,
   if (strategy == TIMECARD_EXPORT_STRATEGY_REPORTS)
     {
       path = g_strdup_printf ("/workspaces/%s/reports/detailed", ws);
-      body = build_report_body (time_zone, window, page, page_size);
+      body = build_report_body (time_zone, window, page, page_size, with_count);
       clockify_client_send_async (client, CLOCKIFY_API_REPORTS, "POST", path, NULL, body, NULL,
                                   cancellable, callback, user_data);
       return;
@@ -304,6 +311,8 @@ job_window_free (gpointer data)
   for (guint i = 0; i < w->pages->len; i++)
     g_clear_pointer (&g_array_index (w->pages, TimecardJobPage, i).bytes, g_bytes_unref);
   g_array_unref (w->pages);
+  g_free (w->verify_id);
+  g_free (w->checkpoint);
   g_free ((char *) w->window.strategy);
   g_free ((char *) w->window.user_id);
   g_free (w);
@@ -354,9 +363,12 @@ may_request (TimecardExportJob *self,
 {
   const TimecardJobPage *previous;
 
+  /* A resumed window waits for its kept pages to be confirmed. */
+  if (w->verify_id != NULL && index > w->first_page)
+    return FALSE;
   if (w->n_pages > 0)
     return index < w->n_pages;
-  if (index == 0)
+  if (index == w->first_page)
     return TRUE;
 
   previous = &g_array_index (w->pages, TimecardJobPage, index - 1);
@@ -374,6 +386,9 @@ _timecard_export_job_pages_planned (TimecardExportJob *self)
   TimecardExportPlan *plan = self->plan;
   guint total = 0;
 
+  if (self->pages_known)
+    return self->pages_planned;
+
   if (self->windows == NULL)
     {
       for (guint i = 0; i < timecard_export_plan_get_n_windows (plan); i++)
@@ -385,13 +400,33 @@ _timecard_export_job_pages_planned (TimecardExportJob *self)
     {
       TimecardJobWindow *w = g_ptr_array_index (self->windows, i);
 
-      if (!w->skip)
-        total += w->n_pages > 0 ? w->n_pages
-                                : MAX (timecard_export_plan_get_window_pages (plan, w->index),
-                                       w->next_write + 1);
+      guint pages = w->n_pages > 0 ? w->n_pages
+                                   : MAX (timecard_export_plan_get_window_pages (plan, w->index),
+                                          w->next_write + 1);
+
+      if (!w->skip && pages > w->first_page)
+        total += pages - w->first_page;
     }
 
   return total;
+}
+
+/* Whether the first page written is the report page planning fetched:
+ * not when a resumed run skips or kept it. */
+gboolean
+_timecard_export_job_uses_planning_page (TimecardExportJob *self)
+{
+  const TimecardJobWindow *first;
+
+  if (self->pages_known)
+    return self->planning_page_used;
+  if (timecard_export_plan_get_first_report_page (self->plan) == NULL)
+    return FALSE;
+  if (self->windows == NULL || self->windows->len == 0)
+    return TRUE;
+
+  first = g_ptr_array_index (self->windows, 0);
+  return !first->skip && first->first_page == 0;
 }
 
 /* Pages and their requests */
@@ -405,6 +440,7 @@ typedef struct
 
 static void pump (TimecardExportJob *self);
 static void try_write (TimecardExportJob *self);
+static void on_write_done (TimecardExportJob *self);
 
 static void request_page (TimecardExportJob *self,
                           guint              window_index,
@@ -425,7 +461,7 @@ page_received (TimecardExportJob *self,
   self->buffered++;
   self->buffered_bytes += g_bytes_get_size (bytes);
 
-  if (is_reports (self) && page_index == 0 && w->n_pages == 0)
+  if (is_reports (self) && page_index == w->first_page && w->n_pages == 0)
     {
       gint64 count;
 
@@ -520,7 +556,7 @@ request_page (TimecardExportJob *self,
                               timecard_export_plan_get_strategy (plan),
                               &w->window,
                               timecard_export_plan_get_hydrated (plan),
-                              page_index + 1, page_size (self),
+                              page_index + 1, page_size (self), page_index == w->first_page,
                               g_task_get_cancellable (self->task),
                               on_page_sent, request);
 }
@@ -574,13 +610,32 @@ pump (TimecardExportJob *self)
 
 /* Writing */
 
+/* A writer step that failed stops the run; the window it was in is not
+ * committed, so a resumed run fetches it again (from its checkpoint). */
+static gboolean
+writer_step_ok (TimecardExportJob *self,
+                GError            *error)
+{
+  if (error == NULL)
+    return TRUE;
+
+  self->writer_failed = TRUE;
+  _timecard_export_job_stop (self, error);
+  return FALSE;
+}
+
+/* Longer ids than Clockify's 24 hex digits are not checkpointed. */
+#define LAST_ID_MAX 64
+
 typedef struct
 {
   TimecardJobWindow          *window;
   GBytes                     *bytes;
   ClockifyEntryStreamFormat   format;
+  gboolean                    verify;     /* only read the last entry's id */
   guint                       n_entries;
   guint64                     n_rows;
+  char                        last_id[LAST_ID_MAX];
 } PageWrite;
 
 static void
@@ -604,7 +659,17 @@ write_entry (const ClockifyEntryRecord  *record,
              GError                    **error)
 {
   EntryContext *context = user_data;
-  const TimecardExportWindow *window = &context->write->window->window;
+  PageWrite *write = context->write;
+  const TimecardExportWindow *window = &write->window->window;
+  gsize id_length = record->id != NULL ? strlen (record->id) : LAST_ID_MAX;
+
+  /* The page's last entry, for a checkpoint or to confirm one. */
+  if (id_length < LAST_ID_MAX)
+    memcpy (write->last_id, record->id, id_length + 1);
+  else
+    write->last_id[0] = '\0';
+  if (write->verify)
+    return TRUE;
 
   /* Whole-second request bounds and inclusive report ends can bring
    * neighbours: the window is exact. */
@@ -656,22 +721,68 @@ page_written (TimecardExportJob *self,
   g_clear_pointer (&page->bytes, g_bytes_unref);
   page->written = TRUE;
 
-  /* The window is not committed: a resumed run fetches it again. */
-  if (error != NULL)
-    {
-      self->writer_failed = TRUE;
-      _timecard_export_job_stop (self, error);
-      return;
-    }
+  if (!writer_step_ok (self, error))
+    return;
 
   page->n_entries = write->n_entries;
-  self->entity_rows[TIMECARD_EXPORT_ENTITY_TIME_ENTRIES] += write->n_rows;
-  self->n_pages++;
+
+  if (write->verify)
+    {
+      /* Something before the checkpoint changed: write the window again. */
+      if (g_strcmp0 (write->last_id, w->verify_id) != 0)
+        {
+          g_debug ("The kept pages of a resumed window changed; fetching it again");
+          w->restart_due = TRUE;
+          return;
+        }
+      g_clear_pointer (&w->verify_id, g_free);
+    }
+  else
+    {
+      self->entity_rows[TIMECARD_EXPORT_ENTITY_TIME_ENTRIES] += write->n_rows;
+      self->n_pages++;
+    }
   w->next_write++;
 
   /* A short page, or one the server called the last, ends the window. */
   if (w->n_pages == 0 && (page->last_page == 1 || write->n_entries < page_size (self)))
     set_window_pages (self, w, w->next_write);
+
+  /* Pages are sorted: a resumed run may go on after this one, once it
+   * confirms that the page still ends with the same entry. */
+  if (!w->window.prune && write->last_id[0] != '\0' && !(w->n_pages > 0 && w->next_write >= w->n_pages) &&
+      g_get_monotonic_time () - w->checkpointed_at >= self->checkpoint_interval)
+    {
+      g_free (w->checkpoint);
+      w->checkpoint = g_strdup_printf ("%u\t%s", w->next_write, write->last_id);
+    }
+}
+
+/* The progress of a window the interrupted run checkpointed: its pages
+ * before the last checkpointed one are kept, that one is fetched again. */
+static void
+resume_window (TimecardExportJob *self,
+               TimecardJobWindow *w)
+{
+  g_autofree char *progress = timecard_export_writer_get_window_progress (self->writer, &w->window);
+  g_auto(GStrv) fields = progress != NULL ? g_strsplit (progress, "\t", 2) : NULL;
+  guint64 pages;
+
+  if (fields == NULL || g_strv_length (fields) != 2 || fields[1][0] == '\0' ||
+      !g_ascii_string_to_unsigned (fields[0], 10, 1, G_MAXUINT, &pages, NULL))
+    return;
+
+  w->first_page = (guint) pages - 1;
+  w->next_write = w->first_page;
+  w->verify_id = g_strdup (fields[1]);
+  for (guint i = 0; i < w->first_page; i++)
+    {
+      TimecardJobPage *page = get_page (w, i);
+
+      page->requested = page->received = page->written = TRUE;
+      page->n_entries = page_size (self);
+    }
+  self->n_pages_skipped += w->first_page;
 }
 
 static gboolean
@@ -691,13 +802,64 @@ window_begun (TimecardExportJob *self,
 {
   TimecardJobWindow *w = data;
 
-  if (error != NULL)
+  if (writer_step_ok (self, error))
     {
-      self->writer_failed = TRUE;
-      _timecard_export_job_stop (self, error);
+      w->begun = TRUE;
+      w->checkpointed_at = g_get_monotonic_time ();
     }
-  else
-    w->begun = TRUE;
+}
+
+static gboolean
+checkpoint_window_in_thread (TimecardExportJob  *self,
+                             gpointer            data,
+                             GError            **error)
+{
+  TimecardJobWindow *w = data;
+
+  return timecard_export_writer_checkpoint_window (self->writer, w->checkpoint, error);
+}
+
+static void
+window_checkpointed_cb (TimecardExportJob *self,
+                        gpointer           data,
+                        GError            *error)
+{
+  TimecardJobWindow *w = data;
+
+  g_clear_pointer (&w->checkpoint, g_free);
+  w->checkpointed_at = g_get_monotonic_time ();
+  writer_step_ok (self, error);
+  on_write_done (self);
+}
+
+static gboolean
+restart_window_in_thread (TimecardExportJob  *self,
+                          gpointer            data,
+                          GError            **error)
+{
+  return timecard_export_writer_rollback_window (self->writer, error);
+}
+
+/* Back to a window that was never begun, its pages all to fetch. Only the
+ * page that failed to confirm the checkpoint was requested. */
+static void
+window_restarted_cb (TimecardExportJob *self,
+                     gpointer           data,
+                     GError            *error)
+{
+  TimecardJobWindow *w = data;
+
+  if (writer_step_ok (self, error))
+    {
+      self->n_pages_skipped -= w->first_page;
+      g_clear_pointer (&w->verify_id, g_free);
+      g_array_set_size (w->pages, 0);
+      w->first_page = 0;
+      w->next_write = 0;
+      w->begun = FALSE;
+      w->restart_due = FALSE;
+    }
+  on_write_done (self);
 }
 
 static gboolean
@@ -715,12 +877,8 @@ window_committed (TimecardExportJob *self,
 {
   TimecardJobWindow *w = data;
 
-  if (error != NULL)
-    {
-      self->writer_failed = TRUE;
-      _timecard_export_job_stop (self, error);
-      return;
-    }
+  if (!writer_step_ok (self, error))
+    return;
 
   w->committed = TRUE;
   g_clear_pointer (&w->pages, g_array_unref);
@@ -821,11 +979,24 @@ try_write (TimecardExportJob *self)
           return;
         }
 
+      if (w->restart_due)
+        {
+          _timecard_export_job_writer_op (self, restart_window_in_thread, window_restarted_cb, w, NULL);
+          return;
+        }
+
+      if (w->checkpoint != NULL)
+        {
+          _timecard_export_job_writer_op (self, checkpoint_window_in_thread, window_checkpointed_cb, w, NULL);
+          return;
+        }
+
       if (page != NULL && page->received && !page->written)
         {
           PageWrite *write = g_new0 (PageWrite, 1);
 
           write->window = w;
+          write->verify = w->verify_id != NULL && w->next_write == w->first_page;
           write->bytes = g_bytes_ref (page->bytes);
           write->format = is_reports (self) ? CLOCKIFY_ENTRY_STREAM_REPORT
                                             : CLOCKIFY_ENTRY_STREAM_MAIN;
@@ -887,6 +1058,8 @@ _timecard_export_job_start_time_entries (TimecardExportJob *self)
       w->skip = timecard_export_writer_is_window_completed (self->writer, &w->window);
       if (w->skip)
         self->n_windows_skipped++;
+      else if (self->resumed && !prune)
+        resume_window (self, w);
 
       g_ptr_array_add (self->windows, w);
     }

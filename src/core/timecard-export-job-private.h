@@ -23,6 +23,13 @@ typedef struct
   TimecardExportWindow  window;       /* strings owned */
   guint                 index;        /* in the plan */
   gboolean              skip;         /* completed by the run this one resumes */
+  guint                 first_page;   /* the first this run fetches: a resumed window's
+                                       * checkpointed pages before it are kept */
+  char                 *verify_id;    /* while set, the last entry page first_page must
+                                       * end with for the kept pages to hold */
+  gboolean              restart_due;  /* the kept pages did not hold */
+  char                 *checkpoint;   /* progress to checkpoint before the next page */
+  gint64                checkpointed_at;
   gboolean              begun;
   gboolean              committed;
   guint                 n_pages;      /* exact when not 0 */
@@ -56,6 +63,11 @@ struct _TimecardExportJob
   gint64                  eta;
   GDateTime              *budget_reset;
   guint                   n_windows_skipped;
+  guint                   n_pages_skipped;
+  guint                   pages_planned;      /* once time entries are done */
+  gboolean                planning_page_used;
+  gboolean                pages_known;
+  gint64                  checkpoint_interval;
   guint64                 n_pruned;
   gboolean                resumed;
 
@@ -116,6 +128,7 @@ void     _timecard_export_send_page              (ClockifyClient              *c
                                                   gboolean                     hydrated,
                                                   guint                        page,
                                                   guint                        page_size,
+                                                  gboolean                     with_count,
                                                   GCancellable                *cancellable,
                                                   GAsyncReadyCallback          callback,
                                                   gpointer                     user_data);
@@ -126,6 +139,7 @@ gboolean _timecard_export_page_is_complete       (GBytes                      *p
 void     _timecard_export_job_start_time_entries (TimecardExportJob           *self);
 void     _timecard_export_job_free_windows       (TimecardExportJob           *self);
 guint    _timecard_export_job_pages_planned      (TimecardExportJob           *self);
+gboolean _timecard_export_job_uses_planning_page (TimecardExportJob           *self);
 
 /* timecard-export-plan.c and timecard-export-plan-prepare.c */
 

@@ -250,6 +250,10 @@ time_entries_ended (TimecardExportJob *self,
 void
 _timecard_export_job_time_entries_done (TimecardExportJob *self)
 {
+  /* What the windows planned, for the summary, without their pages. */
+  self->pages_planned = _timecard_export_job_pages_planned (self);
+  self->planning_page_used = _timecard_export_job_uses_planning_page (self);
+  self->pages_known = TRUE;
   _timecard_export_job_free_windows (self);
 
   if (self->stop_error != NULL)

@@ -27,6 +27,7 @@
  */
 
 #define DEFAULT_MAX_IN_FLIGHT 6
+#define DEFAULT_CHECKPOINT_INTERVAL G_USEC_PER_SEC
 
 G_DEFINE_FINAL_TYPE (TimecardExportJob, timecard_export_job, G_TYPE_OBJECT)
 
@@ -258,6 +259,7 @@ timecard_export_job_init (TimecardExportJob *self)
 {
   self->trailing_days = TIMECARD_EXPORT_DEFAULT_TRAILING_DAYS;
   self->max_in_flight = DEFAULT_MAX_IN_FLIGHT;
+  self->checkpoint_interval = DEFAULT_CHECKPOINT_INTERVAL;
   self->entity = TIMECARD_EXPORT_JOB_NO_ENTITY;
 }
 
@@ -390,6 +392,26 @@ timecard_export_job_set_max_in_flight (TimecardExportJob *self,
 }
 
 /**
+ * timecard_export_job_set_checkpoint_interval:
+ * @self: a job that is not running
+ * @usec: how long at least between two checkpoints of a window, in µs
+ *
+ * A long window is checkpointed between pages, so that --resume need not
+ * fetch again what was written before an interruption. A checkpoint syncs
+ * the output to disk; the default (one second) keeps that cost small.
+ */
+void
+timecard_export_job_set_checkpoint_interval (TimecardExportJob *self,
+                                             gint64             usec)
+{
+  g_return_if_fail (TIMECARD_IS_EXPORT_JOB (self));
+  g_return_if_fail (self->task == NULL);
+  g_return_if_fail (usec >= 0);
+
+  self->checkpoint_interval = usec;
+}
+
+/**
  * timecard_export_job_get_max_in_flight:
  * @self: a job
  *
@@ -422,10 +444,7 @@ planned_requests (TimecardExportJob *self)
     {
       guint pages = _timecard_export_job_pages_planned (self);
 
-      /* Planning fetched the first report page. */
-      if (timecard_export_plan_get_first_report_page (plan) != NULL && pages > 0 &&
-          (self->windows == NULL || self->windows->len == 0 ||
-           !((TimecardJobWindow *) g_ptr_array_index (self->windows, 0))->skip))
+      if (pages > 0 && _timecard_export_job_uses_planning_page (self))
         pages--;
       total += pages;
     }
@@ -656,6 +675,8 @@ timecard_export_job_run_async (TimecardExportJob   *self,
   self->n_requests = 0;
   self->n_pages = 0;
   self->n_windows_skipped = 0;
+  self->n_pages_skipped = 0;
+  self->pages_known = FALSE;
   self->n_pruned = 0;
   self->resumed = FALSE;
   self->max_in_flight_seen = 0;
@@ -837,6 +858,21 @@ timecard_export_job_get_n_windows_skipped (TimecardExportJob *self)
   g_return_val_if_fail (TIMECARD_IS_EXPORT_JOB (self), 0);
 
   return self->n_windows_skipped;
+}
+
+/**
+ * timecard_export_job_get_n_pages_skipped:
+ * @self: a job
+ *
+ * Returns: the time-entry pages a resumed run kept from the interrupted
+ *   one's checkpoints, in windows it did not complete
+ */
+guint
+timecard_export_job_get_n_pages_skipped (TimecardExportJob *self)
+{
+  g_return_val_if_fail (TIMECARD_IS_EXPORT_JOB (self), 0);
+
+  return self->n_pages_skipped;
 }
 
 /**

@@ -49,6 +49,8 @@ guint                 timecard_export_job_get_trailing_days   (TimecardExportJob
 void                  timecard_export_job_set_max_in_flight   (TimecardExportJob       *self,
                                                                guint                    n_requests);
 guint                 timecard_export_job_get_max_in_flight   (TimecardExportJob       *self);
+void                  timecard_export_job_set_checkpoint_interval (TimecardExportJob   *self,
+                                                               gint64                   usec);
 
 void                  timecard_export_job_run_async           (TimecardExportJob       *self,
                                                                GCancellable            *cancellable,
@@ -68,6 +70,7 @@ guint64               timecard_export_job_get_n_entity_rows   (TimecardExportJob
                                                                TimecardExportEntity     entity);
 gint64                timecard_export_job_get_eta             (TimecardExportJob       *self);
 guint                 timecard_export_job_get_n_windows_skipped (TimecardExportJob     *self);
+guint                 timecard_export_job_get_n_pages_skipped (TimecardExportJob       *self);
 guint64               timecard_export_job_get_n_pruned        (TimecardExportJob       *self);
 gboolean              timecard_export_job_get_resumed         (TimecardExportJob       *self);
 GDateTime            *timecard_export_job_get_budget_reset_time (TimecardExportJob     *self);

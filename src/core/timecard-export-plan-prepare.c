@@ -469,7 +469,7 @@ probe_reports (GTask *task)
   first = probes_whole_range (self) ? &whole : &g_array_index (self->windows, TimecardExportWindow, 0);
   _timecard_export_send_page (self->client, workspace_id (self), self->time_zone_name,
                               TIMECARD_EXPORT_STRATEGY_REPORTS, first, FALSE, 1,
-                              TIMECARD_EXPORT_REPORT_PAGE_SIZE,
+                              TIMECARD_EXPORT_REPORT_PAGE_SIZE, TRUE,
                               g_task_get_cancellable (task), on_probe_sent,
                               g_object_ref (task));
 }

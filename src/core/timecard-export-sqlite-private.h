@@ -59,6 +59,8 @@ gboolean _timecard_sqlite_writer_set_meta  (TimecardExportSqliteWriter  *self,
                                             const char                  *key,
                                             const char                  *value,
                                             GError                     **error);
+char    *_timecard_sqlite_writer_get_meta  (TimecardExportSqliteWriter  *self,
+                                            const char                  *key);
 
 /* Windows and the sync state (timecard-export-sqlite-sync.c). */
 
@@ -71,6 +73,12 @@ gboolean _timecard_sqlite_writer_commit_window       (TimecardExportWriter      
                                                       GError                     **error);
 gboolean _timecard_sqlite_writer_rollback_window     (TimecardExportWriter        *writer,
                                                       GError                     **error);
+gboolean _timecard_sqlite_writer_checkpoint_window   (TimecardExportWriter        *writer,
+                                                     const TimecardExportWindow  *window,
+                                                     const char                  *progress,
+                                                     GError                     **error);
+char    *_timecard_sqlite_writer_get_window_progress (TimecardExportWriter        *writer,
+                                                     const TimecardExportWindow  *window);
 gboolean _timecard_sqlite_writer_is_window_completed (TimecardExportWriter        *writer,
                                                       const TimecardExportWindow  *window);
 

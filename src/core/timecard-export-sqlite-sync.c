@@ -107,7 +107,49 @@ _timecard_sqlite_writer_commit_window (TimecardExportWriter        *writer,
   ok = _timecard_sqlite_writer_step_done (self, stmt, error);
   sqlite3_finalize (stmt);
 
-  return ok && _timecard_sqlite_writer_commit (self, error);
+  return ok
+         && _timecard_sqlite_writer_set_meta (self, "window_progress", "", error)
+         && _timecard_sqlite_writer_commit (self, error);
+}
+
+/* "strategy\tstart\tend\tuser\t": what window_progress starts with. */
+static char *
+window_key (const TimecardExportWindow *window)
+{
+  return g_strdup_printf ("%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t",
+                          window->strategy != NULL ? window->strategy : "", window->start_usec,
+                          window->end_usec, window->user_id != NULL ? window->user_id : "");
+}
+
+/* The rows so far become durable with the progress, kept in timecard_meta
+ * until the window commits; the window goes on in a new transaction. */
+gboolean
+_timecard_sqlite_writer_checkpoint_window (TimecardExportWriter        *writer,
+                                           const TimecardExportWindow  *window,
+                                           const char                  *progress,
+                                           GError                     **error)
+{
+  TimecardExportSqliteWriter *self = TIMECARD_EXPORT_SQLITE_WRITER (writer);
+  g_autofree char *key = window_key (window);
+  g_autofree char *value = g_strconcat (key, progress, NULL);
+
+  return _timecard_sqlite_writer_set_meta (self, "window_progress", value, error)
+         && _timecard_sqlite_writer_commit (self, error)
+         && _timecard_sqlite_writer_begin (self, FALSE, error);
+}
+
+char *
+_timecard_sqlite_writer_get_window_progress (TimecardExportWriter        *writer,
+                                             const TimecardExportWindow  *window)
+{
+  TimecardExportSqliteWriter *self = TIMECARD_EXPORT_SQLITE_WRITER (writer);
+  g_autofree char *key = window_key (window);
+  g_autofree char *value = self->db != NULL ? _timecard_sqlite_writer_get_meta (self, "window_progress") : NULL;
+
+  if (value == NULL || !g_str_has_prefix (value, key) || value[strlen (key)] == '\0')
+    return NULL;
+
+  return g_strdup (value + strlen (key));
 }
 
 gboolean

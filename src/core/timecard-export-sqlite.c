@@ -119,9 +119,9 @@ _timecard_sqlite_writer_set_meta (TimecardExportSqliteWriter  *self,
   return _timecard_sqlite_writer_step_done (self, self->set_meta, error);
 }
 
-static char *
-get_meta (TimecardExportSqliteWriter *self,
-          const char                 *key)
+char *
+_timecard_sqlite_writer_get_meta (TimecardExportSqliteWriter *self,
+                                  const char                 *key)
 {
   sqlite3_stmt *stmt = NULL;
   char *value = NULL;
@@ -306,8 +306,8 @@ reuse_database (TimecardExportSqliteWriter  *self,
 {
   TimecardExportWriter *writer = TIMECARD_EXPORT_WRITER (self);
   const char *wanted = g_time_zone_get_identifier (timecard_export_writer_get_time_zone (writer));
-  g_autofree char *zone = get_meta (self, "time_zone");
-  g_autofree char *generation = get_meta (self, "generation");
+  g_autofree char *zone = _timecard_sqlite_writer_get_meta (self, "time_zone");
+  g_autofree char *generation = _timecard_sqlite_writer_get_meta (self, "generation");
   gboolean resume = (timecard_export_writer_get_flags (writer) & TIMECARD_EXPORT_WRITER_FLAGS_RESUME) != 0;
 
   if (g_strcmp0 (zone, wanted) != 0)
@@ -325,7 +325,7 @@ reuse_database (TimecardExportSqliteWriter  *self,
 
   if (resume && (!self->in_place || query_int64 (self, "SELECT count(*) FROM sync_windows") > 0))
     {
-      _timecard_export_writer_take_run_info (writer, get_meta (self, "run_info"));
+      _timecard_export_writer_take_run_info (writer, _timecard_sqlite_writer_get_meta (self, "run_info"));
       *out_resumed = TRUE;
       return TRUE;
     }
@@ -333,7 +333,8 @@ reuse_database (TimecardExportSqliteWriter  *self,
   /* A new run: windows of an earlier, unfinished one do not count. */
   *out_resumed = FALSE;
   return _timecard_sqlite_writer_begin (self, FALSE, error)
-         && _timecard_sqlite_writer_exec (self, "DELETE FROM sync_windows", error)
+         && _timecard_sqlite_writer_exec (self, "DELETE FROM sync_windows;"
+                                          " DELETE FROM timecard_meta WHERE key = 'window_progress'", error)
          && _timecard_sqlite_writer_set_meta (self, "run_info",
                                               timecard_export_writer_get_run_info (writer), error)
          && _timecard_sqlite_writer_commit (self, error);
@@ -731,7 +732,9 @@ timecard_export_sqlite_writer_finish (TimecardExportWriter  *writer,
 
   if (!_timecard_sqlite_writer_commit (self, error)
       || !_timecard_sqlite_writer_exec (self, _timecard_export_sqlite_indexes_sql, error)
-      || !_timecard_sqlite_writer_exec (self, "DELETE FROM sync_windows; PRAGMA optimize", error)
+      || !_timecard_sqlite_writer_exec (self, "DELETE FROM sync_windows;"
+                                       " DELETE FROM timecard_meta WHERE key = 'window_progress';"
+                                       " PRAGMA optimize", error)
       || (!self->in_place && !_timecard_sqlite_writer_exec (self, "PRAGMA journal_mode = WAL", error)))
     return FALSE;
 
@@ -805,6 +808,8 @@ timecard_export_sqlite_writer_class_init (TimecardExportSqliteWriterClass *klass
   writer_class->commit_window = _timecard_sqlite_writer_commit_window;
   writer_class->rollback_window = _timecard_sqlite_writer_rollback_window;
   writer_class->is_window_completed = _timecard_sqlite_writer_is_window_completed;
+  writer_class->checkpoint_window = _timecard_sqlite_writer_checkpoint_window;
+  writer_class->get_window_progress = _timecard_sqlite_writer_get_window_progress;
   writer_class->finish = timecard_export_sqlite_writer_finish;
   writer_class->close = timecard_export_sqlite_writer_close;
   writer_class->abort = timecard_export_sqlite_writer_abort;

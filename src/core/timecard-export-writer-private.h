@@ -17,5 +17,10 @@ gboolean _timecard_export_set_io_error        (GError                     **erro
                                                int                          saved_errno,
                                                const char                  *format,
                                                ...) G_GNUC_PRINTF (3, 4);
+gboolean _timecard_export_write_all           (int                          fd,
+                                               const char                  *data,
+                                               gsize                        length,
+                                               const char                  *path,
+                                               GError                     **error);
 
 G_END_DECLS

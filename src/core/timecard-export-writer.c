@@ -7,10 +7,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "timecard-export-csv.h"
-#include "timecard-export-jsonl.h"
-#include "timecard-export-sqlite.h"
-
 /*
  * The writer's life: open, then for each entity begin_entity, rows,
  * end_entity; time entries may be grouped in windows (begin_window,
@@ -304,53 +300,6 @@ timecard_export_writer_init (TimecardExportWriter *self)
 }
 
 /**
- * timecard_export_writer_new:
- * @format: the output format
- * @path: the output directory (CSV, JSON Lines) or file (SQLite)
- * @flags: how to treat an existing output
- * @time_zone: (nullable): the zone of the `*_local` columns, UTC if %NULL
- * @lookup: (nullable): names for the ids that time entries refer to
- *
- * Creates the writer for @format. Nothing is touched until
- * timecard_export_writer_open().
- *
- * Returns: (transfer full): a writer
- */
-TimecardExportWriter *
-timecard_export_writer_new (TimecardExportFormat       format,
-                            const char                *path,
-                            TimecardExportWriterFlags  flags,
-                            GTimeZone                 *time_zone,
-                            TimecardExportLookup      *lookup)
-{
-  GType type;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  switch (format)
-    {
-    case TIMECARD_EXPORT_FORMAT_CSV:
-      type = TIMECARD_TYPE_EXPORT_CSV_WRITER;
-      break;
-    case TIMECARD_EXPORT_FORMAT_JSONL:
-      type = TIMECARD_TYPE_EXPORT_JSONL_WRITER;
-      break;
-    case TIMECARD_EXPORT_FORMAT_SQLITE:
-      type = TIMECARD_TYPE_EXPORT_SQLITE_WRITER;
-      break;
-    default:
-      g_return_val_if_reached (NULL);
-    }
-
-  return g_object_new (type,
-                       "path", path,
-                       "flags", flags,
-                       "time-zone", time_zone,
-                       "lookup", lookup,
-                       NULL);
-}
-
-/**
  * timecard_export_writer_get_path:
  * @self: a writer
  *
@@ -513,35 +462,6 @@ timecard_export_writer_get_n_rows (TimecardExportWriter *self,
   g_return_val_if_fail (entity < TIMECARD_EXPORT_N_ENTITIES, 0);
 
   return priv->n_rows[entity];
-}
-
-gboolean
-_timecard_export_window_equal (const TimecardExportWindow *a,
-                               const TimecardExportWindow *b)
-{
-  return a->start_usec == b->start_usec
-         && a->end_usec == b->end_usec
-         && g_strcmp0 (a->strategy, b->strategy) == 0
-         && g_strcmp0 (a->user_id, b->user_id) == 0;
-}
-
-/* Sets a %G_IO_ERROR from @saved_errno: "@format: strerror". */
-gboolean
-_timecard_export_set_io_error (GError     **error,
-                               int          saved_errno,
-                               const char  *format,
-                               ...)
-{
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "%s: %s", what, g_strerror (saved_errno));
-  return FALSE;
 }
 
 /* Every step but the endings goes through here: a writer that failed once
@@ -882,6 +802,71 @@ timecard_export_writer_is_window_completed (TimecardExportWriter       *self,
   g_return_val_if_fail (is_running (priv), FALSE);
 
   return TIMECARD_EXPORT_WRITER_GET_CLASS (self)->is_window_completed (self, window);
+}
+
+/**
+ * timecard_export_writer_checkpoint_window:
+ * @self: a writer inside a window
+ * @progress: how far the window got, for the runner to continue from; opaque
+ *   here, not empty
+ * @error: return location for an error
+ *
+ * Makes the rows written in the window so far durable, short of completing
+ * it: a run that resumes this one gets @progress back from
+ * timecard_export_writer_get_window_progress(), and its
+ * timecard_export_writer_begin_window() of the same window continues after
+ * these rows. Rolling the window back still discards them (SQLite keeps
+ * them, as entries are upserted by id). Not for a window that prunes.
+ * Blocking.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+timecard_export_writer_checkpoint_window (TimecardExportWriter  *self,
+                                          const char            *progress,
+                                          GError               **error)
+{
+  TimecardExportWriterPrivate *priv = timecard_export_writer_get_instance_private (self);
+
+  g_return_val_if_fail (TIMECARD_IS_EXPORT_WRITER (self), FALSE);
+  g_return_val_if_fail (progress != NULL && *progress != '\0', FALSE);
+
+  if (!check_usable (priv, error))
+    return FALSE;
+
+  g_return_val_if_fail (priv->state == STATE_WINDOW, FALSE);
+  g_return_val_if_fail (!priv->window.prune, FALSE);
+
+  if (TIMECARD_EXPORT_WRITER_GET_CLASS (self)->checkpoint_window == NULL)
+    return TRUE;
+
+  return step_done (priv, TIMECARD_EXPORT_WRITER_GET_CLASS (self)->checkpoint_window (self, &priv->window,
+                                                                                      progress, error));
+}
+
+/**
+ * timecard_export_writer_get_window_progress:
+ * @self: an open writer
+ * @window: a window
+ *
+ * Returns: (transfer full) (nullable): the progress the interrupted run this
+ *   one resumes last recorded for @window with
+ *   timecard_export_writer_checkpoint_window(), or %NULL
+ */
+char *
+timecard_export_writer_get_window_progress (TimecardExportWriter       *self,
+                                            const TimecardExportWindow *window)
+{
+  TimecardExportWriterPrivate *priv = timecard_export_writer_get_instance_private (self);
+
+  g_return_val_if_fail (TIMECARD_IS_EXPORT_WRITER (self), NULL);
+  g_return_val_if_fail (window != NULL, NULL);
+  g_return_val_if_fail (is_running (priv), NULL);
+
+  if (TIMECARD_EXPORT_WRITER_GET_CLASS (self)->get_window_progress == NULL)
+    return NULL;
+
+  return TIMECARD_EXPORT_WRITER_GET_CLASS (self)->get_window_progress (self, window);
 }
 
 /**

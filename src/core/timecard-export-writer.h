@@ -129,6 +129,12 @@ struct _TimecardExportWriterClass
                                    GError                     **error);
   gboolean (*is_window_completed) (TimecardExportWriter        *self,
                                    const TimecardExportWindow  *window);
+  gboolean (*checkpoint_window)   (TimecardExportWriter        *self,
+                                   const TimecardExportWindow  *window,
+                                   const char                  *progress,
+                                   GError                     **error);
+  char    *(*get_window_progress) (TimecardExportWriter        *self,
+                                   const TimecardExportWindow  *window);
   gboolean (*finish)              (TimecardExportWriter        *self,
                                    GError                     **error);
   gboolean (*close)               (TimecardExportWriter        *self,
@@ -180,6 +186,11 @@ gboolean                   timecard_export_writer_commit_window        (Timecard
 gboolean                   timecard_export_writer_rollback_window      (TimecardExportWriter        *self,
                                                                         GError                     **error);
 gboolean                   timecard_export_writer_is_window_completed  (TimecardExportWriter        *self,
+                                                                        const TimecardExportWindow  *window);
+gboolean                   timecard_export_writer_checkpoint_window    (TimecardExportWriter        *self,
+                                                                        const char                  *progress,
+                                                                        GError                     **error);
+char                      *timecard_export_writer_get_window_progress  (TimecardExportWriter        *self,
                                                                         const TimecardExportWindow  *window);
 gboolean                   timecard_export_writer_finish               (TimecardExportWriter        *self,
                                                                         GError                     **error);

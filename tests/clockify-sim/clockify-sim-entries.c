@@ -255,6 +255,22 @@ _sim_ws_generate_entries (SimWorld     *world,
 
 /* Mutations -------------------------------------------------------------- */
 
+gboolean
+_sim_ws_delete_entry (SimWorld     *world,
+                      SimWorkspace *ws,
+                      const char   *id)
+{
+  for (guint i = 0; i < ws->entries->len; i++)
+    if (g_str_equal (g_array_index (ws->entries, SimEntry, i).id.hex, id))
+      {
+        g_array_remove_index (ws->entries, i);
+        rebuild_indexes (world, ws);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 void
 _sim_ws_mutate (SimWorld     *world,
                 SimWorkspace *ws,

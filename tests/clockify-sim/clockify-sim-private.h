@@ -203,6 +203,9 @@ void          _sim_ws_mutate          (SimWorld                 *world,
                                        guint                     n_add,
                                        guint                     n_delete,
                                        guint                     seed);
+gboolean      _sim_ws_delete_entry    (SimWorld                 *world,
+                                       SimWorkspace             *ws,
+                                       const char               *id);
 /* clockify-sim-entries.c */
 void          _sim_ws_fill_descriptions (SimWorkspace           *ws);
 /* Entries over options.years before options.now, @n_running of them running. */

@@ -854,6 +854,25 @@ clockify_sim_count_time_entries (ClockifySim *self,
   return n;
 }
 
+gboolean
+clockify_sim_delete_time_entry (ClockifySim *self,
+                                const char  *workspace_id,
+                                const char  *entry_id)
+{
+  SimWorkspace *ws;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (CLOCKIFY_IS_SIM (self), FALSE);
+
+  g_mutex_lock (&self->mutex);
+  ws = _sim_world_find_ws (self->world, workspace_id);
+  if (ws != NULL)
+    found = _sim_ws_delete_entry (self->world, ws, entry_id);
+  g_mutex_unlock (&self->mutex);
+
+  return found;
+}
+
 void
 clockify_sim_mutate_time_entries (ClockifySim *self,
                                   const char  *workspace_id,

@@ -419,6 +419,11 @@ void         clockify_sim_mutate_time_entries   (ClockifySim *self,
                                                  guint        n_delete,
                                                  guint        seed);
 
+/* Deletes the time entry @entry_id, anywhere in time; %FALSE if there is none. */
+gboolean     clockify_sim_delete_time_entry     (ClockifySim *self,
+                                                 const char  *workspace_id,
+                                                 const char  *entry_id);
+
 /* Limits. @per_second 0 turns the per-key limit off (default 10). */
 void         clockify_sim_set_rate_limit             (ClockifySim *self,
                                                       guint        per_second);

@@ -412,6 +412,116 @@ test_cancel_resume (Fixture       *f,
   export_expect_check (expect, params->format, path);
 }
 
+/* Checkpoints inside one long window: a paid plan's report is one window. */
+
+/* Exports time entries and cancels after @after_pages pages, each page
+ * checkpointed; returns the job. */
+static TimecardExportJob *
+interrupt_checkpointed (Fixture              *f,
+                        TimecardExportFormat  format,
+                        const char           *path,
+                        guint                 after_pages)
+{
+  g_autoptr(TimecardExportPlan) plan = new_plan (f, TIMECARD_EXPORT_STRATEGY_REPORTS, ALL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  TimecardExportJob *job = timecard_export_job_new (plan, format, path, TIMECARD_EXPORT_JOB_FLAGS_NONE);
+  CancelAt at = { cancellable, after_pages };
+
+  timecard_export_job_set_checkpoint_interval (job, 0);
+  timecard_export_job_set_max_in_flight (job, 2);
+  g_signal_connect (job, "progress", G_CALLBACK (cancel_after_pages), &at);
+  g_assert_false (fidelity_run_job (job, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (timecard_export_plan_get_n_windows (plan), ==, 1);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  return job;
+}
+
+static void
+test_checkpoint_resume (Fixture       *f,
+                        gconstpointer  data)
+{
+  const Params *params = data;
+  g_autoptr(TimecardExportPlan) whole_plan = new_plan (f, TIMECARD_EXPORT_STRATEGY_REPORTS, ALL);
+  g_autoptr(TimecardExportPlan) resumed_plan = new_plan (f, TIMECARD_EXPORT_STRATEGY_REPORTS, ALL);
+  g_autoptr(TimecardExportJob) whole_job = NULL;
+  g_autoptr(TimecardExportJob) job = NULL;
+  g_autoptr(TimecardExportJob) resumed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *whole = output_path (f, "whole", params->format);
+  g_autofree char *path = output_path (f, "resumed", params->format);
+  g_autoptr(ExportExpect) expect = NULL;
+  guint n_pages, kept;
+
+  g_assert_true (run (whole_plan, params->format, whole, TIMECARD_EXPORT_JOB_FLAGS_NONE, &whole_job, &error));
+  g_assert_no_error (error);
+  n_pages = timecard_export_job_get_n_pages (whole_job);
+  g_assert_cmpuint (n_pages, >=, 5);
+
+  job = interrupt_checkpointed (f, params->format, path, 4);
+  clockify_sim_clear_log (f->sim);
+
+  g_assert_true (run (resumed_plan, params->format, path, TIMECARD_EXPORT_JOB_FLAGS_RESUME, &resumed, &error));
+  g_assert_no_error (error);
+  g_assert_true (timecard_export_job_get_resumed (resumed));
+  g_assert_cmpuint (timecard_export_job_get_n_windows_skipped (resumed), ==, 0);
+
+  /* The checkpointed pages are not fetched again, but for the last one,
+   * which confirms that they still hold (planning fetches page 1 too). */
+  kept = timecard_export_job_get_n_pages_skipped (resumed);
+  g_assert_cmpuint (kept, >=, 2);
+  g_assert_cmpuint (kept, <, timecard_export_job_get_n_pages (job));
+  g_assert_cmpuint (clockify_sim_count_requests (f->sim, "POST", "/reports/detailed", -1), ==, 1 + n_pages - kept);
+  g_assert_cmpuint (timecard_export_job_get_n_requests (resumed), ==,
+                    timecard_export_job_get_n_requests_planned (resumed));
+  g_assert_cmpuint (timecard_export_job_get_n_pages (resumed), ==, n_pages - kept - 1);
+
+  if (params->format != TIMECARD_EXPORT_FORMAT_SQLITE)
+    {
+      g_autofree char *a = fidelity_dir_digest (whole);
+      g_autofree char *b = fidelity_dir_digest (path);
+
+      g_assert_cmpstr (a, ==, b);
+    }
+
+  expect = export_expect_new (f->sim, workspace_id (f), timecard_export_plan_get_time_zone_name (resumed_plan),
+                              UNBOUNDED_START, UNBOUNDED_END, TRUE, ALL);
+  export_expect_check (expect, params->format, path);
+}
+
+static void
+test_checkpoint_changed (Fixture       *f,
+                         gconstpointer  data)
+{
+  const Params *params = data;
+  g_autoptr(TimecardExportPlan) resumed_plan = new_plan (f, TIMECARD_EXPORT_STRATEGY_REPORTS, ALL);
+  g_autoptr(TimecardExportJob) job = NULL;
+  g_autoptr(TimecardExportJob) resumed = NULL;
+  g_autoptr(JsonNode) entries = clockify_sim_dup_entities (f->sim, workspace_id (f), "time-entries");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = output_path (f, "resumed", params->format);
+  g_autoptr(ExportExpect) expect = NULL;
+  JsonObject *first = json_array_get_object_element (json_node_get_array (entries), 0);
+
+  job = interrupt_checkpointed (f, params->format, path, 3);
+
+  /* The report's first entry goes: every checkpointed page would now end
+   * one entry later, and going on after them would leave an entry out. */
+  g_assert_true (clockify_sim_delete_time_entry (f->sim, workspace_id (f),
+                                                 json_object_get_string_member (first, "id")));
+
+  g_assert_true (run (resumed_plan, params->format, path, TIMECARD_EXPORT_JOB_FLAGS_RESUME, &resumed, &error));
+  g_assert_no_error (error);
+  g_assert_true (timecard_export_job_get_resumed (resumed));
+  g_assert_cmpuint (timecard_export_job_get_n_pages_skipped (resumed), ==, 0);
+
+  expect = export_expect_new (f->sim, workspace_id (f), timecard_export_plan_get_time_zone_name (resumed_plan),
+                              UNBOUNDED_START, UNBOUNDED_END, TRUE, ALL);
+  export_expect_check (expect, params->format, path);
+}
+
 /* The Free plan */
 
 static void
@@ -607,6 +717,12 @@ main (int   argc,
   add ("/export/job/cancel-resume/sqlite/reports",
        &(Params) { .seed = 16, .n_entries = 500, .format = TIMECARD_EXPORT_FORMAT_SQLITE,
                    .strategy = TIMECARD_EXPORT_STRATEGY_REPORTS }, test_cancel_resume);
+  add ("/export/job/checkpoint-resume/csv",
+       &(Params) { .seed = 21, .n_entries = 6000, .format = TIMECARD_EXPORT_FORMAT_CSV }, test_checkpoint_resume);
+  add ("/export/job/checkpoint-resume/sqlite",
+       &(Params) { .seed = 21, .n_entries = 6000, .format = TIMECARD_EXPORT_FORMAT_SQLITE }, test_checkpoint_resume);
+  add ("/export/job/checkpoint-changed/jsonl",
+       &(Params) { .seed = 22, .n_entries = 6000, .format = TIMECARD_EXPORT_FORMAT_JSONL }, test_checkpoint_changed);
   add ("/export/job/free/estimate", &(Params) { .seed = 17, .n_entries = 300, .free_plan = TRUE }, test_free_estimate);
   add ("/export/job/free/budget-resume", &(Params) { .seed = 18, .n_entries = 300, .free_plan = TRUE },
        test_free_budget_resume);
