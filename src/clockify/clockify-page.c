@@ -5,6 +5,8 @@
 
 #include "clockify-client-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "clockify-client-entity.h"
 #include "clockify-custom-field.h"
 #include "clockify-error.h"
@@ -123,7 +125,7 @@ build_report_body (ClockifyQuery  *query,
   if (zone == NULL)
     {
       g_set_error (error, CLOCKIFY_ERROR, CLOCKIFY_ERROR_BAD_REQUEST,
-                   "Unknown time zone “%s”", zone_name);
+                   _("Unknown time zone “%s”"), zone_name);
       return NULL;
     }
 
@@ -352,7 +354,7 @@ page_array (ClockifyListKind   kind,
     return json_node_get_array (entries);
 
   g_set_error_literal (error, CLOCKIFY_ERROR, CLOCKIFY_ERROR_INVALID_RESPONSE,
-                       "The report has no “timeentries” array");
+                       _("The report has no “timeentries” array"));
   return NULL;
 }
 

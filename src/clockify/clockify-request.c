@@ -5,6 +5,8 @@
 
 #include "clockify-client-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "clockify-error.h"
@@ -304,7 +306,7 @@ handle_transport_error (GTask    *task,
    * network. TLS errors are neither retried nor overridable. */
   mapped = g_error_new (CLOCKIFY_ERROR,
                         in_body ? CLOCKIFY_ERROR_INVALID_RESPONSE : CLOCKIFY_ERROR_NETWORK,
-                        in_body ? "The response was cut short: %s" : "%s",
+                        in_body ? _("The response was cut short: %s") : "%s",
                         error->message);
 
   if (is_retryable_transport_error (error))

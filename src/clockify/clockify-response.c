@@ -5,6 +5,8 @@
 
 #include "clockify-client-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "clockify-error.h"
@@ -216,7 +218,7 @@ _clockify_error_in_success_body (GBytes *bytes)
     error_code = CLOCKIFY_ERROR_SERVER;
 
   return g_error_new (CLOCKIFY_ERROR, error_code, "%s (code %" G_GINT64_FORMAT ")",
-                      *message != '\0' ? message : "Clockify reported an error", code);
+                      *message != '\0' ? message : _("Clockify reported an error"), code);
 }
 
 int
@@ -270,19 +272,19 @@ _clockify_error_for_status (guint       status,
     {
     case HTTP_TOO_MANY_REQUESTS:
       return g_error_new (CLOCKIFY_ERROR, CLOCKIFY_ERROR_RATE_LIMITED, "%s",
-                          message ? message : "Too many requests");
+                          message ? message : _("Too many requests"));
     case SOUP_STATUS_BAD_REQUEST:
       return g_error_new (CLOCKIFY_ERROR, CLOCKIFY_ERROR_BAD_REQUEST, "%s",
-                          message ? message : "Bad request");
+                          message ? message : _("Bad request"));
     case SOUP_STATUS_UNAUTHORIZED:
       return g_error_new (CLOCKIFY_ERROR, CLOCKIFY_ERROR_UNAUTHORIZED, "%s",
-                          message ? message : "The API key was not accepted");
+                          message ? message : _("The API key was not accepted"));
     case SOUP_STATUS_FORBIDDEN:
       return g_error_new (CLOCKIFY_ERROR, CLOCKIFY_ERROR_FORBIDDEN, "%s",
-                          message ? message : "Forbidden");
+                          message ? message : _("Forbidden"));
     case SOUP_STATUS_NOT_FOUND:
       return g_error_new (CLOCKIFY_ERROR, CLOCKIFY_ERROR_NOT_FOUND, "%s",
-                          message ? message : "Nothing was found");
+                          message ? message : _("Nothing was found"));
     default:
       return g_error_new (CLOCKIFY_ERROR, CLOCKIFY_ERROR_SERVER, "HTTP %u %s%s%s",
                           status, reason ? reason : "",
@@ -308,14 +310,14 @@ _clockify_parse_json (GBytes  *bytes,
   if (!json_parser_load_from_data (parser, data != NULL ? data : "", (gssize) size, &local_error))
     {
       g_set_error (error, CLOCKIFY_ERROR, CLOCKIFY_ERROR_INVALID_RESPONSE,
-                   "The response is not valid JSON: %s", local_error->message);
+                   _("The response is not valid JSON: %s"), local_error->message);
       return NULL;
     }
 
   if (json_parser_get_root (parser) == NULL)
     {
       g_set_error_literal (error, CLOCKIFY_ERROR, CLOCKIFY_ERROR_INVALID_RESPONSE,
-                           "The response is empty");
+                           _("The response is empty"));
       return NULL;
     }
 

@@ -5,6 +5,8 @@
 
 #include "clockify-throttle.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "clockify-error.h"
@@ -267,13 +269,13 @@ budget_error_new (const Window *budget,
   if (budget->limit == CLOCKIFY_THROTTLE_FREE_PLAN_REQUESTS &&
       budget->length == CLOCKIFY_THROTTLE_FREE_PLAN_WINDOW)
     return g_error_new (CLOCKIFY_ERROR, CLOCKIFY_ERROR_BUDGET_EXHAUSTED,
-                        "The Free plan allows %u requests an hour in this "
-                        "workspace; the budget frees up at %s",
+                        _("The Free plan allows %u requests an hour in this "
+                          "workspace; the budget frees up at %s"),
                         budget->limit, when);
 
   return g_error_new (CLOCKIFY_ERROR, CLOCKIFY_ERROR_BUDGET_EXHAUSTED,
-                      "This workspace allows %u requests every %g minutes; "
-                      "the budget frees up at %s",
+                      _("This workspace allows %u requests every %g minutes; "
+                        "the budget frees up at %s"),
                       budget->limit, budget->length / (60.0 * G_USEC_PER_SEC), when);
 }
 
