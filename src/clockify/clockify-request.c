@@ -36,6 +36,8 @@ typedef struct
   char         *workspace_id;
   guint         attempt;
   guint         redirects;
+  gint64        min_delay;        /* before the next attempt, at least */
+  gboolean      rate_limited;     /* a 429 came for this request */
   gint64        deadline;
   SoupMessage  *message;
   GInputStream *stream;
@@ -245,7 +247,7 @@ retry_or_fail (GTask  *task,
       return;
     }
 
-  delay = retry_after >= 0 ? retry_after : backoff_delay (self, req->attempt);
+  delay = MAX (retry_after >= 0 ? retry_after : backoff_delay (self, req->attempt), req->min_delay);
   if (g_get_monotonic_time () + delay > req->deadline)
     {
       if (retry_after >= 0)
@@ -353,14 +355,22 @@ finish_response (GTask *task)
 
       _clockify_client_count_rate_limited (self);
 
-      /* On a workspace with a budget, a 429 means the budget was spent
-       * elsewhere (an earlier run, another program): retrying cannot help
-       * before it frees up. */
+      /* On a workspace with a budget a 429 is either the per-second limit
+       * (requests that arrived bunched) or the budget spent elsewhere (an
+       * earlier run, another program); Clockify does not say which. Once
+       * the second has passed, a second 429 means the budget: retrying
+       * cannot help before it frees up. */
       if (req->workspace_id != NULL &&
-          (error = clockify_throttle_exhaust_budget (self->throttle, req->workspace_id)) != NULL)
+          clockify_throttle_has_workspace_budget (self->throttle, req->workspace_id))
         {
-          return_error (task, error);
-          return;
+          if (req->rate_limited &&
+              (error = clockify_throttle_exhaust_budget (self->throttle, req->workspace_id)) != NULL)
+            {
+              return_error (task, error);
+              return;
+            }
+          req->rate_limited = TRUE;
+          req->min_delay = G_USEC_PER_SEC;
         }
     }
 

@@ -690,8 +690,37 @@ test_cancel (void)
   g_assert_cmpuint (count_requests (sim, "/api/v1/user", -1), ==, 1);
 }
 
-/* A Free workspace whose budget another run already spent: the first 429
- * stops the client at once instead of retrying into the wall. */
+/* A Free workspace whose budget another run already spent: a second 429,
+ * a second after the first (which may have been the per-second limit),
+ * stops the client instead of retrying into the wall. */
+/* One 429 on a Free workspace with budget left is the per-second limit
+ * (requests that arrived bunched): retried a second later, not taken for
+ * the budget. */
+static void
+test_budget_single_429 (void)
+{
+  g_autoptr(ClockifySim) sim = test_sim_new ();
+  g_autoptr(ClockifyClient) client = test_client_new (sim, CLOCKIFY_SIM_KEY_OWNER);
+  g_autoptr(ClockifyQuery) free_tags = clockify_query_new (CLOCKIFY_LIST_TAGS,
+                                                          test_free_workspace (sim));
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *free_path = g_strdup_printf ("/workspaces/%s/tags", test_free_workspace (sim));
+  gint64 started;
+
+  g_object_set (client, "max-retries", 5, NULL);
+  clockify_client_set_workspace_budget (client, test_free_workspace (sim), 30);
+  test_add_fault (sim, CLOCKIFY_SIM_FAULT_STATUS, free_path, 1, 429);
+
+  started = g_get_monotonic_time ();
+  page = test_fetch_page (client, free_tags, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (page);
+  g_assert_cmpint (g_get_monotonic_time () - started, >=, G_USEC_PER_SEC);
+  g_assert_cmpuint (count_requests (sim, free_path, 429), ==, 1);
+  g_assert_cmpuint (count_requests (sim, free_path, 200), ==, 1);
+}
+
 static void
 test_budget_spent_elsewhere (void)
 {
@@ -726,17 +755,17 @@ test_budget_spent_elsewhere (void)
     g_clear_error (&error);
   }
 
-  /* One refused request, not retried; the next one is not even sent. */
-  g_assert_cmpuint (count_requests (sim, free_path, 429), ==, 1);
+  /* One refused request, tried once more; the next one is not even sent. */
+  g_assert_cmpuint (count_requests (sim, free_path, 429), ==, 2);
   {
     g_autoptr(GPtrArray) page = test_fetch_page (client, free_tags, 1, NULL, &error);
 
     g_assert_error (error, CLOCKIFY_ERROR, CLOCKIFY_ERROR_BUDGET_EXHAUSTED);
     g_clear_error (&error);
   }
-  g_assert_cmpuint (count_requests (sim, free_path, -1), ==, 4);
+  g_assert_cmpuint (count_requests (sim, free_path, -1), ==, 5);
   g_object_get (client, "n-rate-limited", &n_rate_limited, NULL);
-  g_assert_cmpuint (n_rate_limited, ==, 1);
+  g_assert_cmpuint (n_rate_limited, ==, 2);
 }
 
 static void
@@ -913,6 +942,7 @@ main (int   argc,
   g_test_add_func ("/clockify/client/huge-response", test_huge_response);
   g_test_add_func ("/clockify/client/cancel", test_cancel);
   g_test_add_func ("/clockify/client/budget", test_budget);
+  g_test_add_func ("/clockify/client/budget-single-429", test_budget_single_429);
   g_test_add_func ("/clockify/client/budget-spent-elsewhere", test_budget_spent_elsewhere);
   g_test_add_func ("/clockify/client/real-rate-limit", test_real_rate_limit);
 
