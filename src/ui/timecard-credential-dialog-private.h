@@ -2,6 +2,7 @@
 #pragma once
 
 #include "timecard-credential-dialog.h"
+#include "timecard-field-message.h"
 
 G_BEGIN_DECLS
 

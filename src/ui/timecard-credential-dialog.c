@@ -50,28 +50,7 @@ _timecard_credential_dialog_set_field_error (GtkWidget    *row,
                                              const GError *error,
                                              gboolean      show)
 {
-  show = show && error != NULL;
-
-  if (show)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_label_set_label (label, error->message);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message,
-                                      -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (row, "error");
-      gtk_label_set_label (label, NULL);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (label), show);
+  timecard_field_message_set (row, label, show && error != NULL ? error->message : NULL);
 }
 
 static const char *

@@ -16,7 +16,8 @@
  *
  * What an activated credential tile opens: the Clockify user the key
  * belongs to and the workspaces it can read, from a #ClockifyPagedModel.
- * The export flow starts here once it exists.
+ * Activating a workspace's row (`win.export-workspace`) opens its export
+ * page.
  */
 
 struct _TimecardCredentialPage
@@ -27,6 +28,7 @@ struct _TimecardCredentialPage
   TimecardCredential      *credential;
   GCancellable            *cancellable;
   ClockifyClient          *client;
+  ClockifyUser            *user;
   ClockifyPagedModel      *workspaces;
 
   /* Template widgets */
@@ -73,6 +75,11 @@ create_workspace_row (gpointer item,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), clockify_workspace_get_name (workspace));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.export-workspace");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", clockify_workspace_get_id (workspace));
+  gtk_widget_set_tooltip_text (row, _("Export…"));
 
   if (clockify_workspace_is_free_plan (workspace))
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Free plan: at most 30 API requests an hour"));
@@ -122,6 +129,7 @@ user_loaded (GObject      *object,
       return;
     }
 
+  g_set_object (&self->user, user);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->user_row), clockify_user_get_name (user));
   adw_action_row_set_subtitle (self->user_row, clockify_user_get_email (user));
   adw_avatar_set_text (self->user_avatar, clockify_user_get_name (user));
@@ -171,6 +179,7 @@ reload (TimecardCredentialPage *self)
   self->cancellable = g_cancellable_new ();
   gtk_list_box_bind_model (self->workspaces_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->workspaces);
+  g_clear_object (&self->user);
   g_clear_object (&self->client);
 
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -228,6 +237,7 @@ timecard_credential_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TIMECARD_TYPE_CREDENTIAL_PAGE);
 
   g_clear_object (&self->workspaces);
+  g_clear_object (&self->user);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (timecard_credential_page_parent_class)->dispose (object);
@@ -377,4 +387,86 @@ timecard_credential_page_get_workspaces (TimecardCredentialPage *self)
   g_return_val_if_fail (TIMECARD_IS_CREDENTIAL_PAGE (self), NULL);
 
   return self->workspaces != NULL ? G_LIST_MODEL (self->workspaces) : NULL;
+}
+
+/**
+ * timecard_credential_page_get_client:
+ *
+ * Returns: (transfer none) (nullable): the credential's client, once made
+ */
+ClockifyClient *
+timecard_credential_page_get_client (TimecardCredentialPage *self)
+{
+  g_return_val_if_fail (TIMECARD_IS_CREDENTIAL_PAGE (self), NULL);
+
+  return self->client;
+}
+
+/**
+ * timecard_credential_page_get_user:
+ *
+ * Returns: (transfer none) (nullable): the Clockify user the key belongs
+ *   to, once known
+ */
+ClockifyUser *
+timecard_credential_page_get_user (TimecardCredentialPage *self)
+{
+  g_return_val_if_fail (TIMECARD_IS_CREDENTIAL_PAGE (self), NULL);
+
+  return self->user;
+}
+
+/**
+ * timecard_credential_page_find_workspace:
+ * @id: a workspace id
+ *
+ * Returns: (transfer none) (nullable): the workspace listed with @id
+ */
+ClockifyWorkspace *
+timecard_credential_page_find_workspace (TimecardCredentialPage *self,
+                                         const char             *id)
+{
+  g_return_val_if_fail (TIMECARD_IS_CREDENTIAL_PAGE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (self->workspaces == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->workspaces)); i++)
+    {
+      g_autoptr(ClockifyWorkspace) workspace = g_list_model_get_item (G_LIST_MODEL (self->workspaces), i);
+
+      /* The model keeps it alive. */
+      if (g_strcmp0 (clockify_workspace_get_id (workspace), id) == 0)
+        return workspace;
+    }
+
+  return NULL;
+}
+
+/**
+ * timecard_credential_page_focus_workspace:
+ * @id: a workspace id
+ *
+ * Moves the keyboard focus to the row of the workspace with @id, if shown.
+ */
+void
+timecard_credential_page_focus_workspace (TimecardCredentialPage *self,
+                                          const char             *id)
+{
+  g_return_if_fail (TIMECARD_IS_CREDENTIAL_PAGE (self));
+  g_return_if_fail (id != NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->workspaces_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), id) == 0)
+        {
+          gtk_widget_grab_focus (row);
+          return;
+        }
+    }
 }

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "clockify-user.h"
+#include "clockify-workspace.h"
 #include "timecard-credential-store.h"
 
 G_BEGIN_DECLS
@@ -15,5 +17,11 @@ GtkWidget          *timecard_credential_page_new             (TimecardCredential
                                                               TimecardCredential      *credential);
 TimecardCredential *timecard_credential_page_get_credential  (TimecardCredentialPage  *self);
 GListModel         *timecard_credential_page_get_workspaces  (TimecardCredentialPage  *self);
+ClockifyClient     *timecard_credential_page_get_client      (TimecardCredentialPage  *self);
+ClockifyUser       *timecard_credential_page_get_user        (TimecardCredentialPage  *self);
+ClockifyWorkspace  *timecard_credential_page_find_workspace  (TimecardCredentialPage  *self,
+                                                              const char              *id);
+void                timecard_credential_page_focus_workspace (TimecardCredentialPage  *self,
+                                                              const char              *id);
 
 G_END_DECLS

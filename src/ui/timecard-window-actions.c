@@ -12,8 +12,8 @@
 #include "timecard-credential-tile.h"
 #include "timecard-credential-validate.h"
 
-/* The main window's actions on credentials: add, edit, verify, delete and
- * open. Each takes the credential's id, so tiles, menus and tests all go
+/* The main window's actions on credentials: add, edit, verify, delete,
+ * open, and export one of its workspaces. Each takes the credential's id, so tiles, menus and tests all go
  * through the same path. */
 
 typedef struct
@@ -135,6 +135,14 @@ open_credential_action (GtkWidget  *widget,
 }
 
 static void
+export_workspace_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  _timecard_window_open_export (TIMECARD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -240,10 +248,10 @@ delete_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "delete"))
     return;
 
-  /* The page of a deleted credential has nothing left to show. */
+  /* The pages of a deleted credential have nothing left to show. */
   if (self->page != NULL &&
       timecard_credential_page_get_credential (TIMECARD_CREDENTIAL_PAGE (self->page)) == op->credential)
-    _timecard_window_go_back (self);
+    _timecard_window_go_home (self);
 
   /* Focus moves to the next tile (at worst, "Add Credential"). */
   tile = timecard_window_find_tile (self, op->credential);
@@ -298,8 +306,10 @@ _timecard_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.edit-credential", "s", edit_credential_action);
   gtk_widget_class_install_action (widget_class, "win.verify-credential", "s", verify_credential_action);
   gtk_widget_class_install_action (widget_class, "win.delete-credential", "s", delete_credential_action);
+  gtk_widget_class_install_action (widget_class, "win.export-workspace", "s", export_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
 }

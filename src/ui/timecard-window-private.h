@@ -17,6 +17,8 @@ struct _TimecardWindow
   GtkWindow               *dialog;
   /* The credential page while it is shown or sliding away. */
   GtkWidget               *page;
+  /* The export page of one of its workspaces, likewise. */
+  GtkWidget               *export_page;
   /* The toast on show, if any. */
   AdwToast                *toast;
   guint                    loading : 1;
@@ -42,5 +44,8 @@ void  _timecard_window_focus_tile         (TimecardWindow     *self,
 void  _timecard_window_open_page          (TimecardWindow     *self,
                                            TimecardCredential *credential);
 void  _timecard_window_go_back            (TimecardWindow     *self);
+void  _timecard_window_go_home            (TimecardWindow     *self);
+void  _timecard_window_open_export        (TimecardWindow     *self,
+                                           const char         *workspace_id);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "timecard-credential-page.h"
 #include "timecard-credential-tile.h"
 #include "timecard-credential-validate.h"
+#include "timecard-export-page.h"
 #include "timecard-window-private.h"
 
 /**
@@ -19,7 +20,8 @@
  * The main window. Its first page is the Authenticate screen: a tile per
  * saved credential, bound to the #TimecardCredentialStore, and an "Add
  * Credential" tile last; the empty state when there are none. Activating
- * a tile slides in the credential's page.
+ * a tile slides in the credential's page, and a workspace there slides in
+ * its export page.
  *
  * The actions on credentials live in timecard-window-actions.c.
  */
@@ -253,21 +255,77 @@ _timecard_window_toast (TimecardWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Back is offered on every page but the first, unless an export runs:
+ * that page stays until the export ends or is cancelled. */
+static void
+update_go_back (TimecardWindow *self)
+{
+  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
+  gboolean running = self->export_page != NULL && visible == self->export_page &&
+                     timecard_export_page_get_running (TIMECARD_EXPORT_PAGE (self->export_page));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
+                                 visible != GTK_WIDGET (self->main_page) && !running);
+  adw_leaflet_set_can_navigate_back (self->leaflet, !running);
+}
+
+static void
+drop_export_page (TimecardWindow *self)
+{
+  if (self->export_page == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->export_page, self);
+  adw_leaflet_remove (self->leaflet, g_steal_pointer (&self->export_page));
+}
+
 void
 _timecard_window_open_page (TimecardWindow     *self,
                             TimecardCredential *credential)
 {
+  drop_export_page (self);
   if (self->page != NULL)
     adw_leaflet_remove (self->leaflet, g_steal_pointer (&self->page));
 
   self->page = timecard_credential_page_new (self->store, credential);
   adw_leaflet_append (self->leaflet, self->page);
   adw_leaflet_set_visible_child (self->leaflet, self->page);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", TRUE);
+  update_go_back (self);
 }
 
 void
-_timecard_window_go_back (TimecardWindow *self)
+_timecard_window_open_export (TimecardWindow *self,
+                              const char     *workspace_id)
+{
+  TimecardCredentialPage *page;
+  TimecardCredential *credential;
+  ClockifyWorkspace *workspace;
+  ClockifyClient *client;
+  ClockifyUser *user;
+
+  if (self->page == NULL)
+    return;
+
+  page = TIMECARD_CREDENTIAL_PAGE (self->page);
+  credential = timecard_credential_page_get_credential (page);
+  workspace = timecard_credential_page_find_workspace (page, workspace_id);
+  client = timecard_credential_page_get_client (page);
+  user = timecard_credential_page_get_user (page);
+  if (workspace == NULL || client == NULL)
+    return;
+
+  drop_export_page (self);
+  self->export_page = timecard_export_page_new (client, workspace, timecard_credential_get_name (credential),
+                                                user != NULL ? clockify_user_get_time_zone (user) : NULL);
+  g_signal_connect_object (self->export_page, "notify::running",
+                           G_CALLBACK (update_go_back), self, G_CONNECT_SWAPPED);
+  adw_leaflet_append (self->leaflet, self->export_page);
+  adw_leaflet_set_visible_child (self->leaflet, self->export_page);
+  update_go_back (self);
+}
+
+void
+_timecard_window_go_home (TimecardWindow *self)
 {
   TimecardCredential *credential = NULL;
 
@@ -276,25 +334,53 @@ _timecard_window_go_back (TimecardWindow *self)
 
   credential = timecard_credential_page_get_credential (TIMECARD_CREDENTIAL_PAGE (self->page));
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->main_page));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
+  update_go_back (self);
 
   /* Back where the user came from. */
   _timecard_window_focus_tile (self, credential);
 }
 
+void
+_timecard_window_go_back (TimecardWindow *self)
+{
+  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
+  g_autoptr(ClockifyWorkspace) workspace = NULL;
+
+  if (self->export_page == NULL || visible != self->export_page)
+    {
+      _timecard_window_go_home (self);
+      return;
+    }
+
+  if (timecard_export_page_get_running (TIMECARD_EXPORT_PAGE (self->export_page)))
+    return;
+
+  /* Without animations the page goes at once. */
+  workspace = g_object_ref (timecard_export_page_get_workspace (TIMECARD_EXPORT_PAGE (self->export_page)));
+  adw_leaflet_set_visible_child (self->leaflet, self->page);
+  update_go_back (self);
+  timecard_credential_page_focus_workspace (TIMECARD_CREDENTIAL_PAGE (self->page),
+                                            clockify_workspace_get_id (workspace));
+}
+
 static void
 leaflet_transition_changed (TimecardWindow *self)
 {
+  GtkWidget *visible;
+
   g_assert (TIMECARD_IS_WINDOW (self));
 
-  if (adw_leaflet_get_visible_child (self->leaflet) != GTK_WIDGET (self->main_page))
+  visible = adw_leaflet_get_visible_child (self->leaflet);
+  update_go_back (self);
+
+  /* Once a page has slid away (or was swiped away), drop it: its
+   * requests are cancelled and the next one is made afresh. */
+  if (adw_leaflet_get_child_transition_running (self->leaflet))
     return;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
-
-  /* Once the page has slid away (or was swiped away), drop it: its
-   * requests are cancelled and the next tile gets a fresh one. */
-  if (self->page != NULL && !adw_leaflet_get_child_transition_running (self->leaflet))
+  if (visible != self->export_page)
+    drop_export_page (self);
+  if (visible == GTK_WIDGET (self->main_page) && self->page != NULL)
     adw_leaflet_remove (self->leaflet, g_steal_pointer (&self->page));
 }
 
@@ -350,6 +436,7 @@ timecard_window_dispose (GObject *object)
   if (self->flowbox != NULL)
     gtk_flow_box_bind_model (self->flowbox, NULL, NULL, NULL, NULL);
   self->page = NULL;
+  self->export_page = NULL;
   g_clear_weak_pointer (&self->toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TIMECARD_TYPE_WINDOW);
@@ -464,6 +551,7 @@ timecard_window_class_init (TimecardWindowClass *klass)
   _timecard_window_class_init_actions (widget_class);
 
   g_type_ensure (TIMECARD_TYPE_CREDENTIAL_PAGE);
+  g_type_ensure (TIMECARD_TYPE_EXPORT_PAGE);
 }
 
 static void

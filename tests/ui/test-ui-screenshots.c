@@ -7,6 +7,7 @@
 
 #include "timecard-credential-page.h"
 #include "timecard-credential-private.h"
+#include "timecard-export-page.h"
 #include "timecard-test-app.h"
 #include "timecard-test-form.h"
 #include "timecard-test-ui.h"
@@ -287,6 +288,74 @@ test_credential_page (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
 }
 
+static gboolean
+preview_ready (gpointer data)
+{
+  return timecard_export_options_get_plan (data) != NULL;
+}
+
+static gboolean
+exporting_entries (gpointer data)
+{
+  TimecardExportJob *job = timecard_export_progress_get_job (data);
+
+  return job != NULL && timecard_export_job_get_entity (job) >= TIMECARD_EXPORT_ENTITY_TAGS;
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return timecard_export_progress_get_state (data) == TIMECARD_EXPORT_PROGRESS_STATE_DONE;
+}
+
+/* The export options with their preview, the running export (slowed down
+ * by the simulator) and its summary. */
+static void
+test_export_pages (void)
+{
+  TimecardWindow *window = set_up ();
+  ClockifySimFault delay = { .kind = CLOCKIFY_SIM_FAULT_DELAY, .delay_ms = 400 };
+  TimecardCredential *credential;
+  TimecardExportPage *page;
+  TimecardExportProgress *progress;
+  GtkWidget *credential_page;
+
+  credential = timecard_test_add_credential (timecard_window_get_store (window), "Simulator",
+                                             "The test server", clockify_sim_get_base_url (sim),
+                                             clockify_sim_get_key (sim, CLOCKIFY_SIM_KEY_OWNER),
+                                             TIMECARD_CREDENTIAL_STORE_FLAGS_NONE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-credential", "s",
+                                             timecard_credential_get_id (credential)));
+  credential_page = timecard_test_find_widget (GTK_WIDGET (window), TIMECARD_TYPE_CREDENTIAL_PAGE, NULL, NULL);
+  g_assert_true (timecard_test_wait_until (page_loaded, credential_page, 10000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-workspace", "s",
+                                             clockify_sim_get_workspace_id (sim, CLOCKIFY_SIM_WORKSPACE_PAID)));
+  page = TIMECARD_EXPORT_PAGE (timecard_test_find_widget (GTK_WIDGET (window), TIMECARD_TYPE_EXPORT_PAGE,
+                                                          NULL, NULL));
+  g_assert_nonnull (page);
+  progress = timecard_export_page_get_progress (page);
+
+  gtk_editable_set_text (GTK_EDITABLE (timecard_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW,
+                                                                  "title", "From")), "2026-01-01");
+  g_assert_true (timecard_test_wait_until (preview_ready, timecard_export_page_get_options (page), 10000));
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  render_both (GTK_WIDGET (window), "export-options", WINDOW_WIDTH, WINDOW_HEIGHT);
+
+  clockify_sim_add_fault (sim, &delay);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "export.start", NULL));
+  g_assert_true (timecard_test_wait_until (exporting_entries, progress, 20000));
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  render_both (GTK_WIDGET (window), "export-running", WINDOW_WIDTH, WINDOW_HEIGHT);
+
+  clockify_sim_clear_faults (sim);
+  g_assert_true (timecard_test_wait_until (export_done, progress, 20000));
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  render_both (GTK_WIDGET (window), "export-done", WINDOW_WIDTH, WINDOW_HEIGHT);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/ui/screenshots/dialog-error", test_dialog_error);
   g_test_add_func ("/ui/screenshots/delete-confirmation", test_delete_confirmation);
   g_test_add_func ("/ui/screenshots/credential-page", test_credential_page);
+  g_test_add_func ("/ui/screenshots/export-pages", test_export_pages);
   g_test_add_func ("/ui/screenshots/tiles-narrow", test_tiles_narrow);
 
   ret = g_test_run ();

@@ -10,6 +10,7 @@
 #include "timecard-credential-page.h"
 #include "timecard-credential-private.h"
 #include "timecard-credential-tile.h"
+#include "timecard-export-page.h"
 #include "timecard-window.h"
 
 /* Every type that has a template in the resources. A template whose class is
@@ -21,6 +22,9 @@ ensure_types (void)
   g_type_ensure (TIMECARD_TYPE_CREDENTIAL_DIALOG);
   g_type_ensure (TIMECARD_TYPE_CREDENTIAL_PAGE);
   g_type_ensure (TIMECARD_TYPE_CREDENTIAL_TILE);
+  g_type_ensure (TIMECARD_TYPE_EXPORT_OPTIONS);
+  g_type_ensure (TIMECARD_TYPE_EXPORT_PAGE);
+  g_type_ensure (TIMECARD_TYPE_EXPORT_PROGRESS);
   g_type_ensure (TIMECARD_TYPE_WINDOW);
 }
 
