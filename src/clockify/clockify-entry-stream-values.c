@@ -151,6 +151,30 @@ parse_int64 (const char *text,
   return TRUE;
 }
 
+/* A number written as a whole one with a zero fraction, "4321.0" as the
+ * reports send amounts and durations, of at most 15 digits: strtod() would
+ * give exactly that integer (below 2^53), so it is read without it. */
+static gboolean
+parse_whole_decimal (const char *text,
+                     gsize       length,
+                     gint64     *out_value)
+{
+  const char *dot = memchr (text, '.', length);
+  gsize int_length;
+
+  if (dot == NULL)
+    return FALSE;
+
+  int_length = (gsize) (dot - text);
+  if (int_length - (text[0] == '-') > 15)
+    return FALSE;
+  for (const char *p = dot + 1; p < text + length; p++)
+    if (*p != '0')
+      return FALSE;
+
+  return parse_int64 (text, int_length, out_value);
+}
+
 static gboolean
 parse_double (const char *text,
               gsize       length,
@@ -181,8 +205,9 @@ _clockify_entry_stream_read_money (ClockifyEntryStream *self,
 
   if (self->lexer.number_is_integer
       ? parse_int64 (self->lexer.text, self->lexer.text_len, out_value)
-      : (parse_double (self->lexer.text, self->lexer.text_len, &value)
-         && clockify_json_money_from_double (value, out_value)))
+      : (parse_whole_decimal (self->lexer.text, self->lexer.text_len, out_value)
+         || (parse_double (self->lexer.text, self->lexer.text_len, &value)
+             && clockify_json_money_from_double (value, out_value))))
     return TRUE;
 
   return _clockify_entry_stream_wrong_type (self, "a usable amount", token);
@@ -237,8 +262,9 @@ _clockify_entry_stream_read_duration (ClockifyEntryStream *self,
 
       if (!(self->lexer.number_is_integer
             ? parse_int64 (self->lexer.text, self->lexer.text_len, &seconds)
-            : (parse_double (self->lexer.text, self->lexer.text_len, &value)
-               && clockify_json_int64_from_double (value, &seconds)))
+            : (parse_whole_decimal (self->lexer.text, self->lexer.text_len, &seconds)
+               || (parse_double (self->lexer.text, self->lexer.text_len, &value)
+                   && clockify_json_int64_from_double (value, &seconds))))
           || seconds < 0)
         return _clockify_entry_stream_wrong_type (self, "a number of seconds", token);
       self->duration = seconds;

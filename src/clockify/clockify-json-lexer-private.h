@@ -59,8 +59,6 @@ gboolean           _clockify_json_lexer_too_long      (ClockifyJsonLexer *self,
                                                        const guchar      *at);
 gboolean           _clockify_json_lexer_flush_segment (ClockifyJsonLexer *self,
                                                        const guchar      *p);
-gboolean           _clockify_json_lexer_take_text     (ClockifyJsonLexer *self,
-                                                       const guchar      *p);
 ClockifyJsonToken  _clockify_json_lexer_scan_string   (ClockifyJsonLexer *self);
 
 /*
@@ -90,6 +88,43 @@ account (ClockifyJsonLexer *self,
     return _clockify_json_lexer_too_long (self, at);
 
   self->token_len += length;
+  return TRUE;
+}
+
+/* Ends a string or number token at @p: its text, when captured, is in the
+ * input or in the buffer. Inline: every string and number ends here. */
+static inline gboolean
+take_text (ClockifyJsonLexer *self,
+           const guchar      *p)
+{
+  if (G_LIKELY (!self->buffered))
+    {
+      gsize length = (gsize) (p - self->segment);
+
+      if (!within_limit (self, p))
+        return FALSE;
+      self->token_len += length;
+      self->text = (const char *) self->segment;
+      self->text_len = length;
+    }
+  else
+    {
+      if (!_clockify_json_lexer_flush_segment (self, p))
+        return FALSE;
+      if (self->token_capture)
+        {
+          self->text = clockify_json_buffer_terminate (&self->buf);
+          self->text_len = self->buf.len;
+        }
+    }
+
+  if (!self->token_capture)
+    {
+      self->text = NULL;
+      self->text_len = 0;
+    }
+
+  self->token = TOKEN_NONE;
   return TRUE;
 }
 

@@ -172,7 +172,7 @@ static ClockifyJsonToken
 string_done (ClockifyJsonLexer *self,
              const guchar      *p)
 {
-  if (!_clockify_json_lexer_take_text (self, p))
+  if (!take_text (self, p))
     return CLOCKIFY_JSON_ERROR;
 
   self->p = p + 1;

@@ -195,43 +195,6 @@ _clockify_json_lexer_flush_segment (ClockifyJsonLexer *self,
   return TRUE;
 }
 
-/* Ends a string or number token at @p: its text, when captured, is in the
- * input or in the buffer. */
-gboolean
-_clockify_json_lexer_take_text (ClockifyJsonLexer *self,
-                                const guchar      *p)
-{
-  if (!self->buffered)
-    {
-      gsize length = (gsize) (p - self->segment);
-
-      if (!within_limit (self, p))
-        return FALSE;
-      self->token_len += length;
-      self->text = (const char *) self->segment;
-      self->text_len = length;
-    }
-  else
-    {
-      if (!_clockify_json_lexer_flush_segment (self, p))
-        return FALSE;
-      if (self->token_capture)
-        {
-          self->text = clockify_json_buffer_terminate (&self->buf);
-          self->text_len = self->buf.len;
-        }
-    }
-
-  if (!self->token_capture)
-    {
-      self->text = NULL;
-      self->text_len = 0;
-    }
-
-  self->token = TOKEN_NONE;
-  return TRUE;
-}
-
 static ClockifyJsonToken
 number_fail (ClockifyJsonLexer *self,
              const guchar      *p,
@@ -265,7 +228,7 @@ number_done (ClockifyJsonLexer *self,
       return _clockify_json_lexer_fail (self, p, "invalid number");
     }
 
-  if (!_clockify_json_lexer_take_text (self, p))
+  if (!take_text (self, p))
     return CLOCKIFY_JSON_ERROR;
 
   self->p = p;

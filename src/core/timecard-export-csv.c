@@ -17,50 +17,68 @@ struct _TimecardExportCsvWriter
 
 G_DEFINE_FINAL_TYPE (TimecardExportCsvWriter, timecard_export_csv_writer, TIMECARD_TYPE_EXPORT_DIR_WRITER)
 
-/* The bytes that make RFC 4180 quote a field. */
-static const guint8 needs_quotes[256] = {
-  ['\n'] = 1, ['\r'] = 1, ['"'] = 1, [','] = 1,
+/* The bytes that make RFC 4180 quote a field, and the terminating NUL, so
+ * that one pass finds both the end of a value and whether to quote it. */
+static const guint8 stops[256] = {
+  ['\0'] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 1, [','] = 1,
 };
+
+/* g_string_append_len() without the call when there is room: rows are
+ * hundreds of short values. */
+static inline void
+put (GString    *out,
+     const char *data,
+     gsize       length)
+{
+  if (G_LIKELY (out->len + length < out->allocated_len))
+    {
+      memcpy (out->str + out->len, data, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    {
+      g_string_append_len (out, data, length);
+    }
+}
 
 static void
 append_text (GString    *out,
-             const char *text,
-             gsize       length)
+             const char *text)
 {
-  const char *end = text + length;
-  const char *p = text;
+  const guchar *p = (const guchar *) text;
+  const char *end;
 
-  if (length == 0)
-    {
-      g_string_append_len (out, "\"\"", 2);
-      return;
-    }
-
-  while (p < end && !needs_quotes[(guchar) *p])
+  while (!stops[p[0]] && !stops[p[1]] && !stops[p[2]] && !stops[p[3]])
+    p += 4;
+  while (!stops[*p])
     p++;
 
-  if (p == end)
+  if (*p == '\0')
     {
-      g_string_append_len (out, text, length);
+      if (p == (const guchar *) text)
+        put (out, "\"\"", 2);
+      else
+        put (out, text, (const char *) p - text);
       return;
     }
 
-  g_string_append_c (out, '"');
-  p = text;
-  while (p < end)
+  end = (const char *) p + strlen ((const char *) p);
+  put (out, "\"", 1);
+  for (const char *run = text; run < end;)
     {
-      const char *quote = memchr (p, '"', end - p);
+      const char *quote = memchr (run, '"', end - run);
 
       if (quote == NULL)
         {
-          g_string_append_len (out, p, end - p);
+          put (out, run, end - run);
           break;
         }
-      g_string_append_len (out, p, quote + 1 - p);
-      g_string_append_c (out, '"');
-      p = quote + 1;
+      put (out, run, quote + 1 - run);
+      put (out, "\"", 1);
+      run = quote + 1;
     }
-  g_string_append_c (out, '"');
+  put (out, "\"", 1);
 }
 
 static void
@@ -79,24 +97,24 @@ append_value (TimecardExportCsvWriter   *self,
     {
     case TIMECARD_EXPORT_COLUMN_TEXT:
     case TIMECARD_EXPORT_COLUMN_JSON:
-      append_text (out, value->text, strlen (value->text));
+      append_text (out, value->text);
       break;
 
     case TIMECARD_EXPORT_COLUMN_INTEGER:
       length = timecard_export_format_integer (buf, value->integer);
-      g_string_append_len (out, buf, length);
+      put (out, buf, length);
       break;
 
     case TIMECARD_EXPORT_COLUMN_BOOLEAN:
       if (value->integer)
-        g_string_append_len (out, "true", 4);
+        put (out, "true", 4);
       else
-        g_string_append_len (out, "false", 5);
+        put (out, "false", 5);
       break;
 
     case TIMECARD_EXPORT_COLUMN_MONEY:
       length = timecard_export_format_money (buf, value->integer);
-      g_string_append_len (out, buf, length);
+      put (out, buf, length);
       break;
 
     case TIMECARD_EXPORT_COLUMN_LIST:
@@ -110,7 +128,7 @@ append_value (TimecardExportCsvWriter   *self,
           if (value->items[i] != NULL)
             g_string_append (self->list, value->items[i]);
         }
-      append_text (out, self->list->str, self->list->len);
+      append_text (out, self->list->str);
       break;
 
     default:
@@ -143,10 +161,10 @@ timecard_export_csv_writer_append_row (TimecardExportDirWriter *writer,
   for (guint i = 0; i < info->n_columns; i++)
     {
       if (i > 0)
-        g_string_append_c (out, ',');
+        put (out, ",", 1);
       append_value (self, info->columns[i].type, &row->values[i], out);
     }
-  g_string_append_len (out, "\r\n", 2);
+  put (out, "\r\n", 2);
 }
 
 static void

@@ -188,6 +188,29 @@ timecard_export_format_utc (char   buf[TIMECARD_EXPORT_INSTANT_MAX],
   return p - buf;
 }
 
+/* "YYYY-MM-DDTHH:MM:SS+HH:MM": @seconds shown at @offset. */
+static gsize
+put_local (char   buf[TIMECARD_EXPORT_INSTANT_MAX],
+           gint64 seconds,
+           gint32 offset)
+{
+  guint magnitude = ABS (offset);
+  char *p = put_date_time (buf, seconds + offset);
+
+  *p++ = offset < 0 ? '-' : '+';
+  p = put2 (p, magnitude / 3600);
+  *p++ = ':';
+  p = put2 (p, magnitude / 60 % 60);
+  if (magnitude % 60 != 0)
+    {
+      *p++ = ':';
+      p = put2 (p, magnitude % 60);
+    }
+  *p = '\0';
+
+  return p - buf;
+}
+
 /**
  * timecard_export_format_local:
  * @buf: where to write, NUL-terminated
@@ -208,22 +231,28 @@ timecard_export_format_local (char       buf[TIMECARD_EXPORT_INSTANT_MAX],
 {
   gint64 seconds = floor_div (usec, USEC_PER_SEC);
   int interval = g_time_zone_find_interval (time_zone, G_TIME_TYPE_UNIVERSAL, seconds);
-  gint32 offset = g_time_zone_get_offset (time_zone, interval);
-  guint magnitude = ABS (offset);
-  char *p = put_date_time (buf, seconds + offset);
 
-  *p++ = offset < 0 ? '-' : '+';
-  p = put2 (p, magnitude / 3600);
-  *p++ = ':';
-  p = put2 (p, magnitude / 60 % 60);
-  if (magnitude % 60 != 0)
-    {
-      *p++ = ':';
-      p = put2 (p, magnitude % 60);
-    }
-  *p = '\0';
+  return put_local (buf, seconds, g_time_zone_get_offset (time_zone, interval));
+}
 
-  return p - buf;
+/**
+ * timecard_export_format_local_in:
+ * @buf: where to write, NUL-terminated
+ * @usec: a Unix time in microseconds
+ * @zone: the zone to show it in, with its offsets cached
+ *
+ * timecard_export_format_local() for many instants.
+ *
+ * Returns: the length written
+ */
+gsize
+timecard_export_format_local_in (char                buf[TIMECARD_EXPORT_INSTANT_MAX],
+                                 gint64              usec,
+                                 TimecardExportZone *zone)
+{
+  gint64 seconds = floor_div (usec, USEC_PER_SEC);
+
+  return put_local (buf, seconds, timecard_export_zone_get_offset (zone, seconds));
 }
 
 /* Non-zero for the bytes a JSON string must escape. */
@@ -554,7 +583,9 @@ copy_value (Scanner *s,
   return TRUE;
 }
 
-typedef struct
+/* What converting one entry's custom field values needs, kept between
+ * entries so that the hot path does not allocate. */
+struct _TimecardExportFieldsScratch
 {
   GString  *key;
   GString  *id;
@@ -563,12 +594,52 @@ typedef struct
   gboolean  has_id;
   gboolean  has_name;
   gboolean  has_value;
-} FieldValue;
+  /* The keys written so far, each NUL-terminated. */
+  GString  *used;
+  guint     n_used;
+};
+
+/**
+ * timecard_export_fields_scratch_new:
+ *
+ * Returns: (transfer full): buffers for
+ *   timecard_export_custom_fields_to_json_with(), to reuse from entry to entry
+ */
+TimecardExportFieldsScratch *
+timecard_export_fields_scratch_new (void)
+{
+  TimecardExportFieldsScratch *self = g_new0 (TimecardExportFieldsScratch, 1);
+
+  self->key = g_string_new (NULL);
+  self->id = g_string_new (NULL);
+  self->name = g_string_new (NULL);
+  self->value = g_string_new (NULL);
+  self->used = g_string_new (NULL);
+  return self;
+}
+
+/**
+ * timecard_export_fields_scratch_free:
+ * @self: (transfer full) (nullable): buffers
+ */
+void
+timecard_export_fields_scratch_free (TimecardExportFieldsScratch *self)
+{
+  if (self == NULL)
+    return;
+
+  g_string_free (self->key, TRUE);
+  g_string_free (self->id, TRUE);
+  g_string_free (self->name, TRUE);
+  g_string_free (self->value, TRUE);
+  g_string_free (self->used, TRUE);
+  g_free (self);
+}
 
 /* At '{': one `{"customFieldId": ..., "name": ..., "value": ...}` object. */
 static gboolean
-scan_field_value (Scanner    *s,
-                  FieldValue *field)
+scan_field_value (Scanner                     *s,
+                  TimecardExportFieldsScratch *field)
 {
   gboolean first = TRUE;
 
@@ -636,11 +707,13 @@ scan_field_value (Scanner    *s,
 }
 
 static gboolean
-key_used (GPtrArray  *used,
-          const char *key)
+key_used (TimecardExportFieldsScratch *field,
+          const char                  *key)
 {
-  for (guint i = 0; i < used->len; i++)
-    if (g_str_equal (g_ptr_array_index (used, i), key))
+  const char *used = field->used->str;
+
+  for (guint i = 0; i < field->n_used; i++, used += strlen (used) + 1)
+    if (g_str_equal (used, key))
       return TRUE;
 
   return FALSE;
@@ -648,11 +721,10 @@ key_used (GPtrArray  *used,
 
 /* Appends the members of the object for the array at @s. */
 static gboolean
-scan_values (Scanner              *s,
-             TimecardExportLookup *lookup,
-             FieldValue           *field,
-             GPtrArray            *used,
-             GString              *out)
+scan_values (Scanner                     *s,
+             TimecardExportLookup        *lookup,
+             TimecardExportFieldsScratch *field,
+             GString                     *out)
 {
   gboolean first = TRUE;
 
@@ -690,12 +762,12 @@ scan_values (Scanner              *s,
         key = field->name->str;
       if (key == NULL && field->has_id)
         key = field->id->str;
-      if (key != NULL && key_used (used, key))
-        key = field->has_id && !key_used (used, field->id->str) ? field->id->str : NULL;
+      if (key != NULL && key_used (field, key))
+        key = field->has_id && !key_used (field, field->id->str) ? field->id->str : NULL;
       if (key == NULL)
         continue;
 
-      if (used->len > 0)
+      if (field->n_used > 0)
         g_string_append_c (out, ',');
       timecard_export_append_json_string (out, key);
       g_string_append_c (out, ':');
@@ -703,7 +775,8 @@ scan_values (Scanner              *s,
         g_string_append_len (out, field->value->str, field->value->len);
       else
         g_string_append_len (out, "null", 4);
-      g_ptr_array_add (used, g_strdup (key));
+      g_string_append_len (field->used, key, strlen (key) + 1);
+      field->n_used++;
     }
 
   s->p++;
@@ -732,8 +805,33 @@ timecard_export_custom_fields_to_json (const char            *values_json,
                                        GString               *out,
                                        GError               **error)
 {
-  g_autoptr(GPtrArray) used = NULL;
-  FieldValue field;
+  TimecardExportFieldsScratch *scratch = timecard_export_fields_scratch_new ();
+  gboolean ok = timecard_export_custom_fields_to_json_with (values_json, lookup, scratch, out, error);
+
+  timecard_export_fields_scratch_free (scratch);
+  return ok;
+}
+
+/**
+ * timecard_export_custom_fields_to_json_with:
+ * @values_json: (nullable): as for timecard_export_custom_fields_to_json()
+ * @lookup: (nullable): custom field names by id
+ * @scratch: buffers from timecard_export_fields_scratch_new()
+ * @out: where to append
+ * @error: return location for an error
+ *
+ * timecard_export_custom_fields_to_json() reusing @scratch, for one entry
+ * after another.
+ *
+ * Returns: %FALSE if @values_json is not such an array
+ */
+gboolean
+timecard_export_custom_fields_to_json_with (const char                   *values_json,
+                                            TimecardExportLookup         *lookup,
+                                            TimecardExportFieldsScratch  *scratch,
+                                            GString                      *out,
+                                            GError                      **error)
+{
   Scanner s;
   gsize start = out->len;
   gboolean ok;
@@ -748,25 +846,17 @@ timecard_export_custom_fields_to_json (const char            *values_json,
   s.end = values_json + strlen (values_json);
   s.depth = 0;
 
-  used = g_ptr_array_new_with_free_func (g_free);
-  field.key = g_string_new (NULL);
-  field.id = g_string_new (NULL);
-  field.name = g_string_new (NULL);
-  field.value = g_string_new (NULL);
+  g_string_truncate (scratch->used, 0);
+  scratch->n_used = 0;
 
   g_string_append_c (out, '{');
-  ok = scan_values (&s, lookup, &field, used, out);
+  ok = scan_values (&s, lookup, scratch, out);
   if (ok)
     {
       skip_ws (&s);
       ok = s.p == s.end;
     }
   g_string_append_c (out, '}');
-
-  g_string_free (field.key, TRUE);
-  g_string_free (field.id, TRUE);
-  g_string_free (field.name, TRUE);
-  g_string_free (field.value, TRUE);
 
   if (!ok)
     {

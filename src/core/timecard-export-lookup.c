@@ -7,24 +7,29 @@
 
 #include "clockify.h"
 
+/* One table per kind of entity, from id to its fields. */
 typedef enum
 {
-  TABLE_USER_NAME,
-  TABLE_USER_EMAIL,
-  TABLE_PROJECT_NAME,
-  TABLE_PROJECT_CLIENT_ID,
-  TABLE_PROJECT_CLIENT_NAME,
-  TABLE_CLIENT_NAME,
-  TABLE_TASK_NAME,
-  TABLE_TAG_NAME,
-  TABLE_CUSTOM_FIELD_NAME,
+  TABLE_USER,            /* name, email */
+  TABLE_PROJECT,         /* name, client id, client name */
+  TABLE_CLIENT,          /* name */
+  TABLE_TASK,            /* name */
+  TABLE_TAG,             /* name */
+  TABLE_CUSTOM_FIELD,    /* name */
   N_TABLES
 } Table;
+
+#define MAX_FIELDS 3
+
+typedef struct
+{
+  const char *fields[MAX_FIELDS];
+} Fields;
 
 struct _TimecardExportLookup
 {
   gatomicrefcount  ref_count;
-  /* Keys and values live in the chunk, so the tables own nothing. */
+  /* Keys and field values live in the chunk; the tables own their Fields. */
   GStringChunk    *strings;
   GHashTable      *tables[N_TABLES];
   const char      *currency;
@@ -46,7 +51,7 @@ timecard_export_lookup_new (void)
   g_atomic_ref_count_init (&self->ref_count);
   self->strings = g_string_chunk_new (4096);
   for (guint i = 0; i < N_TABLES; i++)
-    self->tables[i] = g_hash_table_new (g_str_hash, g_str_equal);
+    self->tables[i] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   return self;
 }
@@ -84,36 +89,79 @@ timecard_export_lookup_unref (TimecardExportLookup *self)
   g_free (self);
 }
 
-static void
-set_value (TimecardExportLookup *self,
-           Table                 table,
-           const char           *id,
-           const char           *value)
+static const char *
+intern (TimecardExportLookup *self,
+        const char           *text)
 {
-  char *key;
+  return text != NULL ? g_string_chunk_insert_const (self->strings, text) : NULL;
+}
+
+/* Replaces what is known under @id with @n_fields fields. */
+static void
+set_fields (TimecardExportLookup *self,
+            Table                 table,
+            const char           *id,
+            guint                 n_fields,
+            ...)
+{
+  Fields *fields = g_new0 (Fields, 1);
+  va_list args;
 
   g_assert (id != NULL);
+  g_assert (n_fields <= MAX_FIELDS);
 
-  if (value == NULL)
+  va_start (args, n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    fields->fields[i] = intern (self, va_arg (args, const char *));
+  va_end (args);
+
+  g_hash_table_insert (self->tables[table], (gpointer) intern (self, id), fields);
+}
+
+static const Fields *
+get_fields (TimecardExportLookup *self,
+            Table                 table,
+            const char           *id)
+{
+  /* Cheap for what an export has not loaded. */
+  if (id == NULL || g_hash_table_size (self->tables[table]) == 0)
+    return NULL;
+
+  return g_hash_table_lookup (self->tables[table], id);
+}
+
+/* Stores the first @n_fields fields under @id through the `const char **`
+ * arguments that follow (each may be %NULL); %NULL when unknown. */
+static void
+read_fields (TimecardExportLookup *self,
+             Table                 table,
+             const char           *id,
+             guint                 n_fields,
+             ...)
+{
+  const Fields *fields = get_fields (self, table, id);
+  va_list args;
+
+  va_start (args, n_fields);
+  for (guint i = 0; i < n_fields; i++)
     {
-      g_hash_table_remove (self->tables[table], id);
-      return;
-    }
+      const char **out = va_arg (args, const char **);
 
-  key = g_string_chunk_insert_const (self->strings, id);
-  g_hash_table_insert (self->tables[table], key,
-                       g_string_chunk_insert_const (self->strings, value));
+      if (out != NULL)
+        *out = fields != NULL ? fields->fields[i] : NULL;
+    }
+  va_end (args);
 }
 
 static const char *
 get_value (TimecardExportLookup *self,
            Table                 table,
-           const char           *id)
+           const char           *id,
+           guint                 field)
 {
-  if (id == NULL)
-    return NULL;
+  const Fields *fields = get_fields (self, table, id);
 
-  return g_hash_table_lookup (self->tables[table], id);
+  return fields != NULL ? fields->fields[field] : NULL;
 }
 
 /**
@@ -134,8 +182,7 @@ timecard_export_lookup_add_user (TimecardExportLookup *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (id != NULL);
 
-  set_value (self, TABLE_USER_NAME, id, name);
-  set_value (self, TABLE_USER_EMAIL, id, email);
+  set_fields (self, TABLE_USER, id, 2, name, email);
 }
 
 /**
@@ -163,9 +210,7 @@ timecard_export_lookup_add_project (TimecardExportLookup *self,
   /* A project without a client may come with clientName "". */
   if (client_id != NULL && *client_id == '\0')
     client_id = NULL;
-  set_value (self, TABLE_PROJECT_NAME, id, name);
-  set_value (self, TABLE_PROJECT_CLIENT_ID, id, client_id);
-  set_value (self, TABLE_PROJECT_CLIENT_NAME, id, client_id != NULL ? client_name : NULL);
+  set_fields (self, TABLE_PROJECT, id, 3, name, client_id, client_id != NULL ? client_name : NULL);
 }
 
 /**
@@ -182,7 +227,7 @@ timecard_export_lookup_add_client (TimecardExportLookup *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (id != NULL);
 
-  set_value (self, TABLE_CLIENT_NAME, id, name);
+  set_fields (self, TABLE_CLIENT, id, 1, name);
 }
 
 /**
@@ -199,7 +244,7 @@ timecard_export_lookup_add_task (TimecardExportLookup *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (id != NULL);
 
-  set_value (self, TABLE_TASK_NAME, id, name);
+  set_fields (self, TABLE_TASK, id, 1, name);
 }
 
 /**
@@ -216,7 +261,7 @@ timecard_export_lookup_add_tag (TimecardExportLookup *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (id != NULL);
 
-  set_value (self, TABLE_TAG_NAME, id, name);
+  set_fields (self, TABLE_TAG, id, 1, name);
 }
 
 /**
@@ -233,7 +278,7 @@ timecard_export_lookup_add_custom_field (TimecardExportLookup *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (id != NULL);
 
-  set_value (self, TABLE_CUSTOM_FIELD_NAME, id, name);
+  set_fields (self, TABLE_CUSTOM_FIELD, id, 1, name);
 }
 
 /**
@@ -249,7 +294,7 @@ timecard_export_lookup_set_currency (TimecardExportLookup *self,
 {
   g_return_if_fail (self != NULL);
 
-  self->currency = currency != NULL ? g_string_chunk_insert_const (self->strings, currency) : NULL;
+  self->currency = intern (self, currency);
 }
 
 /**
@@ -312,7 +357,7 @@ timecard_export_lookup_get_user_name (TimecardExportLookup *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return get_value (self, TABLE_USER_NAME, id);
+  return get_value (self, TABLE_USER, id, 0);
 }
 
 /**
@@ -328,7 +373,50 @@ timecard_export_lookup_get_user_email (TimecardExportLookup *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return get_value (self, TABLE_USER_EMAIL, id);
+  return get_value (self, TABLE_USER, id, 1);
+}
+
+/**
+ * timecard_export_lookup_get_user:
+ * @self: a lookup
+ * @id: (nullable): a user id
+ * @out_name: (out) (optional) (nullable): the user's name
+ * @out_email: (out) (optional) (nullable): the user's email address
+ *
+ * Both at once, for the time entries' hot path; %NULL when unknown.
+ */
+void
+timecard_export_lookup_get_user (TimecardExportLookup  *self,
+                                 const char            *id,
+                                 const char           **out_name,
+                                 const char           **out_email)
+{
+  g_return_if_fail (self != NULL);
+
+  read_fields (self, TABLE_USER, id, 2, out_name, out_email);
+}
+
+/**
+ * timecard_export_lookup_get_project:
+ * @self: a lookup
+ * @id: (nullable): a project id
+ * @out_name: (out) (optional) (nullable): the project's name
+ * @out_client_id: (out) (optional) (nullable): the id of its client
+ * @out_client_name: (out) (optional) (nullable): the client name the
+ *   project carries
+ *
+ * All three at once, for the time entries' hot path; %NULL when unknown.
+ */
+void
+timecard_export_lookup_get_project (TimecardExportLookup  *self,
+                                    const char            *id,
+                                    const char           **out_name,
+                                    const char           **out_client_id,
+                                    const char           **out_client_name)
+{
+  g_return_if_fail (self != NULL);
+
+  read_fields (self, TABLE_PROJECT, id, 3, out_name, out_client_id, out_client_name);
 }
 
 /**
@@ -344,7 +432,7 @@ timecard_export_lookup_get_project_name (TimecardExportLookup *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return get_value (self, TABLE_PROJECT_NAME, id);
+  return get_value (self, TABLE_PROJECT, id, 0);
 }
 
 /**
@@ -360,7 +448,7 @@ timecard_export_lookup_get_project_client_id (TimecardExportLookup *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return get_value (self, TABLE_PROJECT_CLIENT_ID, id);
+  return get_value (self, TABLE_PROJECT, id, 1);
 }
 
 /**
@@ -376,7 +464,7 @@ timecard_export_lookup_get_project_client_name (TimecardExportLookup *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return get_value (self, TABLE_PROJECT_CLIENT_NAME, id);
+  return get_value (self, TABLE_PROJECT, id, 2);
 }
 
 /**
@@ -392,7 +480,7 @@ timecard_export_lookup_get_client_name (TimecardExportLookup *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return get_value (self, TABLE_CLIENT_NAME, id);
+  return get_value (self, TABLE_CLIENT, id, 0);
 }
 
 /**
@@ -408,7 +496,7 @@ timecard_export_lookup_get_task_name (TimecardExportLookup *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return get_value (self, TABLE_TASK_NAME, id);
+  return get_value (self, TABLE_TASK, id, 0);
 }
 
 /**
@@ -424,7 +512,7 @@ timecard_export_lookup_get_tag_name (TimecardExportLookup *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return get_value (self, TABLE_TAG_NAME, id);
+  return get_value (self, TABLE_TAG, id, 0);
 }
 
 /**
@@ -440,7 +528,7 @@ timecard_export_lookup_get_custom_field_name (TimecardExportLookup *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return get_value (self, TABLE_CUSTOM_FIELD_NAME, id);
+  return get_value (self, TABLE_CUSTOM_FIELD, id, 0);
 }
 
 /**

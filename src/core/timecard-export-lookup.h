@@ -55,8 +55,17 @@ const char           *timecard_export_lookup_get_user_name           (TimecardEx
                                                                       const char           *id);
 const char           *timecard_export_lookup_get_user_email          (TimecardExportLookup *self,
                                                                       const char           *id);
+void                  timecard_export_lookup_get_user                (TimecardExportLookup *self,
+                                                                      const char           *id,
+                                                                      const char          **out_name,
+                                                                      const char          **out_email);
 const char           *timecard_export_lookup_get_project_name        (TimecardExportLookup *self,
                                                                       const char           *id);
+void                  timecard_export_lookup_get_project             (TimecardExportLookup *self,
+                                                                      const char           *id,
+                                                                      const char          **out_name,
+                                                                      const char          **out_client_id,
+                                                                      const char          **out_client_name);
 const char           *timecard_export_lookup_get_project_client_id   (TimecardExportLookup *self,
                                                                       const char           *id);
 const char           *timecard_export_lookup_get_project_client_name (TimecardExportLookup *self,

@@ -106,12 +106,15 @@ G_DEFINE_ENUM_TYPE (TimecardExportEntity, timecard_export_entity,
 
 struct _TimecardExportRowScratch
 {
-  char       start_utc[TIMECARD_EXPORT_INSTANT_MAX];
-  char       end_utc[TIMECARD_EXPORT_INSTANT_MAX];
-  char       start_local[TIMECARD_EXPORT_INSTANT_MAX];
-  char       end_local[TIMECARD_EXPORT_INSTANT_MAX];
-  GString   *custom_fields;
-  GPtrArray *tag_names;
+  char                         start_utc[TIMECARD_EXPORT_INSTANT_MAX];
+  char                         end_utc[TIMECARD_EXPORT_INSTANT_MAX];
+  char                         start_local[TIMECARD_EXPORT_INSTANT_MAX];
+  char                         end_local[TIMECARD_EXPORT_INSTANT_MAX];
+  GString                     *custom_fields;
+  GPtrArray                   *tag_names;
+  TimecardExportFieldsScratch *fields;
+  /* The offsets of the last time zone, made when it changes. */
+  TimecardExportZone          *zone;
 };
 
 /**
@@ -215,6 +218,7 @@ timecard_export_row_new (void)
   self->scratch = g_new0 (TimecardExportRowScratch, 1);
   self->scratch->custom_fields = g_string_sized_new (256);
   self->scratch->tag_names = g_ptr_array_new ();
+  self->scratch->fields = timecard_export_fields_scratch_new ();
   timecard_export_row_reset (self, TIMECARD_EXPORT_ENTITY_WORKSPACE);
 
   return self;
@@ -231,6 +235,8 @@ timecard_export_row_free (TimecardExportRow *self)
 
   g_string_free (self->scratch->custom_fields, TRUE);
   g_ptr_array_unref (self->scratch->tag_names);
+  timecard_export_fields_scratch_free (self->scratch->fields);
+  g_clear_pointer (&self->scratch->zone, timecard_export_zone_free);
   g_free (self->scratch);
   g_free (self);
 }
@@ -606,10 +612,15 @@ timecard_export_row_fill_entry (TimecardExportRow          *self,
 
   scratch = self->scratch;
   timecard_export_row_reset (self, TIMECARD_EXPORT_ENTITY_TIME_ENTRIES);
+  if (scratch->zone == NULL || timecard_export_zone_get_time_zone (scratch->zone) != time_zone)
+    {
+      g_clear_pointer (&scratch->zone, timecard_export_zone_free);
+      scratch->zone = timecard_export_zone_new (time_zone);
+    }
 
   g_string_truncate (scratch->custom_fields, 0);
-  if (!timecard_export_custom_fields_to_json (record->custom_fields_json, lookup,
-                                              scratch->custom_fields, error))
+  if (!timecard_export_custom_fields_to_json_with (record->custom_fields_json, lookup, scratch->fields,
+                                                   scratch->custom_fields, error))
     {
       g_prefix_error (error, "Time entry %s: ", record->id);
       return FALSE;
@@ -621,13 +632,15 @@ timecard_export_row_fill_entry (TimecardExportRow          *self,
   client_id = record->client_id;
   if (lookup != NULL)
     {
+      const char *project_client_id, *project_client_name;
+
+      timecard_export_lookup_get_project (lookup, record->project_id, &project_name,
+                                          &project_client_id, &project_client_name);
       if (client_id == NULL)
-        client_id = timecard_export_lookup_get_project_client_id (lookup, record->project_id);
+        client_id = project_client_id;
       client_name = first_of (timecard_export_lookup_get_client_name (lookup, client_id),
-                              timecard_export_lookup_get_project_client_name (lookup, record->project_id));
-      user_name = timecard_export_lookup_get_user_name (lookup, record->user_id);
-      user_email = timecard_export_lookup_get_user_email (lookup, record->user_id);
-      project_name = timecard_export_lookup_get_project_name (lookup, record->project_id);
+                              project_client_name);
+      timecard_export_lookup_get_user (lookup, record->user_id, &user_name, &user_email);
       task_name = timecard_export_lookup_get_task_name (lookup, record->task_id);
     }
   user_name = first_of (user_name, record->user_name);
@@ -662,7 +675,7 @@ timecard_export_row_fill_entry (TimecardExportRow          *self,
   timecard_export_row_set_integer (self, TIMECARD_TIME_ENTRY_COL_BILLABLE, record->billable ? 1 : 0);
 
   timecard_export_format_utc (scratch->start_utc, record->start_usec);
-  timecard_export_format_local (scratch->start_local, record->start_usec, time_zone);
+  timecard_export_format_local_in (scratch->start_local, record->start_usec, scratch->zone);
   timecard_export_row_set_text (self, TIMECARD_TIME_ENTRY_COL_START_UTC, scratch->start_utc);
   timecard_export_row_set_text (self, TIMECARD_TIME_ENTRY_COL_START_LOCAL, scratch->start_local);
 
@@ -674,7 +687,7 @@ timecard_export_row_fill_entry (TimecardExportRow          *self,
         duration = (record->end_usec - record->start_usec) / G_USEC_PER_SEC;
 
       timecard_export_format_utc (scratch->end_utc, record->end_usec);
-      timecard_export_format_local (scratch->end_local, record->end_usec, time_zone);
+      timecard_export_format_local_in (scratch->end_local, record->end_usec, scratch->zone);
       timecard_export_row_set_text (self, TIMECARD_TIME_ENTRY_COL_END_UTC, scratch->end_utc);
       timecard_export_row_set_text (self, TIMECARD_TIME_ENTRY_COL_END_LOCAL, scratch->end_local);
       timecard_export_row_set_integer (self, TIMECARD_TIME_ENTRY_COL_DURATION_SECONDS, duration);

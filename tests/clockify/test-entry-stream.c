@@ -167,6 +167,12 @@ test_durations (void)
     { MAIN, "\"pt1h\"", -2 }, { MAIN, "\"PT1M1H\"", -2 }, { MAIN, "\"\"", -2 },
     { MAIN, "\"PT1.5H\"", -2 }, { REPORT, "3600.5", -2 }, { REPORT, "-1", -2 },
     { REPORT, "true", -2 }, { REPORT, "{}", -2 }, { REPORT, "99999999999999999999", -2 },
+    /* Whole numbers with a zero fraction, read without strtod() up to 15 digits. */
+    { REPORT, "3600.000", 3600 }, { REPORT, "-0.0", 0 }, { REPORT, "-5.0", -2 },
+    { REPORT, "3600.01", -2 }, { REPORT, "1.0e3", 1000 }, { REPORT, "36.00E2", 3600 },
+    { REPORT, "123456789012345.0", G_GINT64_CONSTANT (123456789012345) },
+    { REPORT, "9007199254740993.0", G_GINT64_CONSTANT (9007199254740992) },
+    { REPORT, "99999999999999999999.0", -2 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -188,6 +194,39 @@ test_durations (void)
 
           g_assert_cmpint (r->duration_seconds, ==, cases[i].seconds);
         }
+    }
+}
+
+/* Report amounts are doubles in minor units: a fraction rounds half away
+ * from zero, as strtod() and round() have it, however the number is read. */
+static void
+test_report_amounts (void)
+{
+  static const struct {
+    const char *amount;
+    gint64 minor_units;
+  } cases[] = {
+    { "4321.0", 4321 }, { "4321", 4321 }, { "0.0", 0 }, { "-0.0", 0 }, { "12.000", 12 },
+    { "-4321.0", -4321 }, { "4321.5", 4322 }, { "-4321.5", -4322 }, { "4321.49", 4321 },
+    { "43.21e2", 4321 }, { "123456789012345.0", G_GINT64_CONSTANT (123456789012345) },
+    { "-123456789012345.0", G_GINT64_CONSTANT (-123456789012345) },
+    { "9007199254740993.0", G_GINT64_CONSTANT (9007199254740992) },
+    { "9007199254740993.00000", G_GINT64_CONSTANT (9007199254740992) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *doc = g_strdup_printf (
+        "{\"timeentries\":[{\"_id\":\"e1\",\"timeInterval\":{\"start\":\"2024-01-01T00:00:00Z\","
+        "\"end\":null,\"duration\":null},\"rate\":%s,\"costRate\":%s}]}",
+        cases[i].amount, cases[i].amount);
+      g_autoptr(GPtrArray) records = parse_ok (REPORT, doc);
+      Record *r = records->pdata[0];
+
+      g_assert_true (r->has_hourly_rate);
+      g_assert_cmpint (r->hourly_rate, ==, cases[i].minor_units);
+      g_assert_true (r->has_cost_rate);
+      g_assert_cmpint (r->cost_rate, ==, cases[i].minor_units);
     }
 }
 
@@ -435,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/clockify/entry-stream/main-page", test_main_page);
   g_test_add_func ("/clockify/entry-stream/report-page", test_report_page);
   g_test_add_func ("/clockify/entry-stream/durations", test_durations);
+  g_test_add_func ("/clockify/entry-stream/report-amounts", test_report_amounts);
   g_test_add_func ("/clockify/entry-stream/wrong-types", test_wrong_types);
   g_test_add_func ("/clockify/entry-stream/skip-unknown", test_skip_unknown);
   g_test_add_func ("/clockify/entry-stream/models", test_models);

@@ -120,6 +120,118 @@ test_local_fractional (void)
   check_local ("UTC", 1709280000, "2024-03-01T08:00:00+00:00");
 }
 
+/* GDateTime's own wall-clock time and offset for @seconds in @zone. */
+static char *
+glib_local (GTimeZone *zone,
+            gint64     seconds)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+  gint64 offset = g_date_time_get_utc_offset (local) / G_USEC_PER_SEC;
+  g_autofree char *wall = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S");
+  guint magnitude = ABS (offset);
+
+  if (magnitude % 60 != 0)
+    return g_strdup_printf ("%s%c%02u:%02u:%02u", wall, offset < 0 ? '-' : '+',
+                            magnitude / 3600, magnitude / 60 % 60, magnitude % 60);
+  return g_strdup_printf ("%s%c%02u:%02u", wall, offset < 0 ? '-' : '+',
+                          magnitude / 3600, magnitude / 60 % 60);
+}
+
+static void
+check_zone (TimecardExportZone *cache,
+            gint64              seconds)
+{
+  GTimeZone *zone = timecard_export_zone_get_time_zone (cache);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+  g_autofree char *expected = glib_local (zone, seconds);
+  char buf[TIMECARD_EXPORT_INSTANT_MAX];
+
+  g_assert_cmpint (timecard_export_zone_get_offset (cache, seconds), ==,
+                   g_date_time_get_utc_offset (local) / G_USEC_PER_SEC);
+  timecard_export_format_local_in (buf, seconds * G_USEC_PER_SEC + 999999, cache);
+  g_assert_cmpstr (buf, ==, expected);
+}
+
+/* Adds the seconds around each change of @zone's offset from @from to @to,
+ * found with GLib alone, and a day either side of it. */
+static guint
+add_transitions (GTimeZone *zone,
+                 gint64     from,
+                 gint64     to,
+                 GArray    *instants)
+{
+  guint n_transitions = 0;
+
+  for (gint64 t = from; t < to; t += 900)
+    {
+      int before = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, t);
+      int after = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, t + 900);
+
+      if (g_time_zone_get_offset (zone, before) == g_time_zone_get_offset (zone, after))
+        continue;
+
+      n_transitions++;
+      for (gint64 s = t + 1; s <= t + 900; s++)
+        if (g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, s) != before)
+          {
+            for (gint64 near = s - 3; near <= s + 3; near++)
+              g_array_append_val (instants, near);
+            break;
+          }
+      for (gint64 s = t - 86400; s <= t + 86400; s += 3599)
+        g_array_append_val (instants, s);
+    }
+
+  return n_transitions;
+}
+
+/* The cached offsets against GDateTime's around the transitions of 1968 and
+ * 1969 (spans round down before 1970) and of 2023 to 2025: in order,
+ * backwards and shuffled, so that spans are filled from either side and
+ * evicted. */
+static void
+test_zone_cache (void)
+{
+  static const char * const zones[] = {
+    "Europe/Berlin", "America/New_York", "America/St_Johns", "Australia/Lord_Howe",
+    "Europe/Dublin", "Asia/Kolkata", "UTC",
+    /* Two changes in one 18-hour span: summer time for ten hours. */
+    "AAA3BBB,J100/0,J100/10",
+  };
+  gint64 from = 1672531200, to = 1767225600;  /* 2023-01-01, 2026-01-01 */
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zones[z]);
+      g_autoptr(TimecardExportZone) cache = NULL;
+      g_autoptr(GArray) instants = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GRand) rand = g_rand_new_with_seed (z + 1);
+      guint n_transitions;
+
+      g_assert_nonnull (zone);
+      cache = timecard_export_zone_new (zone);
+
+      n_transitions = add_transitions (zone, -63158400, 0, instants) +
+                      add_transitions (zone, from, to, instants);
+      if (!g_str_equal (zones[z], "UTC") && !g_str_equal (zones[z], "Asia/Kolkata"))
+        g_assert_cmpuint (n_transitions, >=, 6);
+
+      for (guint i = 0; i < instants->len; i++)
+        check_zone (cache, g_array_index (instants, gint64, i));
+      for (guint i = instants->len; i-- > 0;)
+        check_zone (cache, g_array_index (instants, gint64, i));
+      for (guint i = 0; i < 5000; i++)
+        check_zone (cache, g_rand_int_range (rand, 0, 2) && instants->len > 0
+                           ? g_array_index (instants, gint64, g_rand_int_range (rand, 0, instants->len))
+                           : from + (gint64) (g_rand_double (rand) * (to - from)));
+      for (gint64 s = -200000; s <= 200000; s += 4999)
+        check_zone (cache, s);
+      check_zone (cache, -2208988800);  /* 1900 */
+    }
+}
+
 static void
 check_custom_fields (TimecardExportLookup *lookup,
                      const char           *input,
@@ -165,6 +277,42 @@ test_custom_fields (void)
                        "  {\"customFieldId\":\"c\\u0066\\ud83d\\ude00\",\"value\":\"line\\nnext \\\"q\\\" \\u00e9\"} ]",
                        "{\"Emoji 😀 \\\"quoted\\\"\":{\"a\":[1,2.5e-3,true,null]},"
                        "\"cf😀\":\"line\\nnext \\\"q\\\" \\u00e9\"}");
+}
+
+/* One scratch from entry to entry: what one entry used does not leak into
+ * the next (its keys, its values). */
+static void
+test_custom_fields_scratch (void)
+{
+  static const struct {
+    const char *input;
+    const char *expected;
+  } cases[] = {
+    { "[{\"customFieldId\":\"f1\",\"name\":\"Ticket\",\"value\":\"T-1\"},"
+      "{\"customFieldId\":\"f2\",\"name\":\"Ticket\",\"value\":2}]",
+      "{\"Ticket\":\"T-1\",\"f2\":2}" },
+    { "[{\"customFieldId\":\"f2\",\"name\":\"Ticket\",\"value\":3}]", "{\"Ticket\":3}" },
+    { "[{\"customFieldId\":\"f3\",\"name\":\"Phase\"}]", "{\"Phase\":null}" },
+    { "[]", "{}" },
+    { "[{\"customFieldId\":\"f1\",\"value\":[1,{\"a\":null}]}]", "{\"f1\":[1,{\"a\":null}]}" },
+    { "[{\"name\":\"Ticket\",\"value\":true},{\"name\":\"Ticket\",\"value\":false}]",
+      "{\"Ticket\":true}" },
+  };
+  TimecardExportFieldsScratch *scratch = timecard_export_fields_scratch_new ();
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(GString) out = g_string_new (NULL);
+        g_autoptr(GString) alone = g_string_new (NULL);
+
+        g_assert_true (timecard_export_custom_fields_to_json_with (cases[i].input, NULL, scratch, out, NULL));
+        g_assert_cmpstr (out->str, ==, cases[i].expected);
+        g_assert_true (timecard_export_custom_fields_to_json (cases[i].input, NULL, alone, NULL));
+        g_assert_cmpstr (alone->str, ==, out->str);
+      }
+
+  timecard_export_fields_scratch_free (scratch);
 }
 
 static void
@@ -257,6 +405,63 @@ test_fill_entry (void)
   }
 }
 
+/* One table per entity: what is added under an id replaces all of it, and
+ * the combined getters agree with the single ones. */
+static void
+test_lookup (void)
+{
+  g_autoptr(TimecardExportLookup) lookup = timecard_export_lookup_new ();
+  const char *name = "x", *email = "x", *client_id = "x", *client_name = "x";
+
+  timecard_export_lookup_get_user (lookup, "u1", &name, &email);
+  g_assert_null (name);
+  g_assert_null (email);
+
+  timecard_export_lookup_add_user (lookup, "u1", "Ana", "ana@example.com");
+  timecard_export_lookup_add_user (lookup, "u2", "Bo", NULL);
+  timecard_export_lookup_add_project (lookup, "p1", "Website", "c1", "ACME");
+  timecard_export_lookup_add_project (lookup, "p2", "Internal", "", "ignored");
+  timecard_export_lookup_add_client (lookup, "c1", "ACME, Inc.");
+  timecard_export_lookup_add_task (lookup, "t1", "Design");
+  timecard_export_lookup_add_tag (lookup, "g1", "urgent");
+  timecard_export_lookup_add_custom_field (lookup, "f1", "Ticket");
+
+  timecard_export_lookup_get_user (lookup, "u1", &name, &email);
+  g_assert_cmpstr (name, ==, "Ana");
+  g_assert_cmpstr (email, ==, "ana@example.com");
+  g_assert_cmpstr (timecard_export_lookup_get_user_name (lookup, "u2"), ==, "Bo");
+  g_assert_null (timecard_export_lookup_get_user_email (lookup, "u2"));
+  timecard_export_lookup_get_user (lookup, NULL, &name, NULL);
+  g_assert_null (name);
+
+  timecard_export_lookup_get_project (lookup, "p1", &name, &client_id, &client_name);
+  g_assert_cmpstr (name, ==, "Website");
+  g_assert_cmpstr (client_id, ==, "c1");
+  g_assert_cmpstr (client_name, ==, "ACME");
+  g_assert_cmpstr (timecard_export_lookup_get_project_client_name (lookup, "p1"), ==, "ACME");
+  timecard_export_lookup_get_project (lookup, "p2", &name, &client_id, &client_name);
+  g_assert_cmpstr (name, ==, "Internal");
+  g_assert_null (client_id);
+  g_assert_null (client_name);
+
+  /* Replacing drops what the new one does not say. */
+  timecard_export_lookup_add_user (lookup, "u1", "Ana M.", NULL);
+  timecard_export_lookup_add_project (lookup, "p1", "Website", NULL, "ACME");
+  g_assert_cmpstr (timecard_export_lookup_get_user_name (lookup, "u1"), ==, "Ana M.");
+  g_assert_null (timecard_export_lookup_get_user_email (lookup, "u1"));
+  g_assert_null (timecard_export_lookup_get_project_client_id (lookup, "p1"));
+  g_assert_null (timecard_export_lookup_get_project_client_name (lookup, "p1"));
+
+  /* Ids are per entity. */
+  g_assert_cmpstr (timecard_export_lookup_get_client_name (lookup, "c1"), ==, "ACME, Inc.");
+  g_assert_null (timecard_export_lookup_get_client_name (lookup, "p1"));
+  g_assert_cmpstr (timecard_export_lookup_get_task_name (lookup, "t1"), ==, "Design");
+  g_assert_null (timecard_export_lookup_get_task_name (lookup, "g1"));
+  g_assert_cmpstr (timecard_export_lookup_get_tag_name (lookup, "g1"), ==, "urgent");
+  g_assert_cmpstr (timecard_export_lookup_get_custom_field_name (lookup, "f1"), ==, "Ticket");
+  g_assert_null (timecard_export_lookup_get_custom_field_name (lookup, "t1"));
+}
+
 static void
 test_entities (void)
 {
@@ -293,11 +498,14 @@ main (int   argc,
   g_test_add_func ("/export/format/utc", test_utc);
   g_test_add_func ("/export/format/local-berlin-dst", test_local_berlin_dst);
   g_test_add_func ("/export/format/local-fractional", test_local_fractional);
+  g_test_add_func ("/export/format/zone-cache", test_zone_cache);
   g_test_add_func ("/export/format/json-string", test_json_string);
   g_test_add_func ("/export/format/custom-fields", test_custom_fields);
   g_test_add_func ("/export/format/custom-fields-invalid", test_custom_fields_invalid);
+  g_test_add_func ("/export/format/custom-fields-scratch", test_custom_fields_scratch);
   g_test_add_func ("/export/row/fill-entry", test_fill_entry);
   g_test_add_func ("/export/row/entities", test_entities);
+  g_test_add_func ("/export/lookup/fields", test_lookup);
 
   return g_test_run ();
 }
