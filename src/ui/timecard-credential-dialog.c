@@ -640,6 +640,16 @@ timecard_credential_dialog_init (TimecardCredentialDialog *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
 
+/* GTK 4.8 destroys the dialog with its parent (destroy-with-parent) but
+ * leaves it pointing at the parent. A save still running holds the dialog,
+ * whose dispose would then reach the freed parent: let go of it now. */
+static void
+parent_destroyed (TimecardCredentialDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
+}
+
 /**
  * timecard_credential_dialog_new:
  * @parent: (nullable): the window the dialog is modal for
@@ -653,15 +663,21 @@ timecard_credential_dialog_new (GtkWindow               *parent,
                                 TimecardCredentialStore *store,
                                 TimecardCredential      *credential)
 {
+  TimecardCredentialDialog *self;
+
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIMECARD_IS_CREDENTIAL_STORE (store), NULL);
   g_return_val_if_fail (credential == NULL || TIMECARD_IS_CREDENTIAL (credential), NULL);
 
-  return g_object_new (TIMECARD_TYPE_CREDENTIAL_DIALOG,
+  self = g_object_new (TIMECARD_TYPE_CREDENTIAL_DIALOG,
                        "transient-for", parent,
                        "store", store,
                        "credential", credential,
                        NULL);
+  if (parent != NULL)
+    g_signal_connect_object (parent, "destroy", G_CALLBACK (parent_destroyed), self, G_CONNECT_SWAPPED);
+
+  return self;
 }
 
 /**
