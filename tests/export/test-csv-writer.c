@@ -666,6 +666,97 @@ test_rollback_window (void)
   g_assert_cmpstr (contents, ==, expected_time_entries);
 }
 
+/* A window checkpointed part way: a resumed run gets the progress back,
+ * keeps the rows before the checkpoint and loses those after it; rolling
+ * the window back then drops the kept rows too, for good. */
+static void
+test_checkpoint (void)
+{
+  g_autofree char *dir = export_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "out", NULL);
+  g_autofree char *file = g_build_filename (path, "time_entries.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *progress = NULL;
+  g_autoptr(GError) error = NULL;
+  const ClockifyEntryRecord *records;
+  TimecardExportWindow window = { .strategy = "test", .start_usec = 0, .end_usec = 6 };
+  guint n_records;
+
+  records = export_test_records (&n_records);
+  g_assert_cmpuint (n_records, >=, 4);
+
+  for (guint run = 0; run < 4; run++)
+    {
+      g_autoptr(TimecardExportWriter) writer =
+        new_writer (path, run == 0 ? TIMECARD_EXPORT_WRITER_FLAGS_NONE : TIMECARD_EXPORT_WRITER_FLAGS_RESUME);
+      guint first = 0;
+
+      timecard_export_writer_open (writer, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&progress, g_free);
+      progress = timecard_export_writer_get_window_progress (writer, &window);
+      g_assert_false (timecard_export_writer_is_window_completed (writer, &window));
+
+      switch (run)
+        {
+        case 0:
+          g_assert_null (progress);
+          break;
+        case 1:
+          /* What run 0 checkpointed, after two rows. */
+          g_assert_cmpstr (progress, ==, "2\tafter two rows");
+          first = 2;
+          break;
+        case 2:
+          /* Run 1 rolled the window back: nothing is kept. */
+          g_assert_null (progress);
+          break;
+        default:
+          g_assert_cmpstr (progress, ==, "3\tafter three rows");
+          first = 3;
+        }
+
+      timecard_export_writer_begin_entity (writer, TIMECARD_EXPORT_ENTITY_TIME_ENTRIES, &error);
+      timecard_export_writer_begin_window (writer, &window, &error);
+      g_assert_no_error (error);
+
+      if (run == 0 || run == 2)
+        {
+          guint at = run == 0 ? 2 : 3;
+
+          for (guint i = 0; i < at; i++)
+            timecard_export_writer_write_entry (writer, &records[i], &error);
+          timecard_export_writer_checkpoint_window (writer, run == 0 ? "2\tafter two rows"
+                                                                     : "3\tafter three rows", &error);
+          g_assert_no_error (error);
+          /* Written after the checkpoint, then interrupted: lost. */
+          timecard_export_writer_write_entry (writer, &records[at], &error);
+          g_assert_no_error (error);
+          g_assert_true (timecard_export_writer_close (writer, &error));
+          continue;
+        }
+
+      if (run == 1)
+        {
+          /* The kept rows turned out stale: the window starts over. */
+          g_assert_true (timecard_export_writer_rollback_window (writer, &error));
+          g_assert_no_error (error);
+          g_assert_true (timecard_export_writer_close (writer, &error));
+          continue;
+        }
+
+      for (guint i = first; i < n_records; i++)
+        timecard_export_writer_write_entry (writer, &records[i], &error);
+      timecard_export_writer_commit_window (writer, &error);
+      timecard_export_writer_end_entity (writer, &error);
+      timecard_export_writer_finish (writer, &error);
+      g_assert_no_error (error);
+    }
+
+  contents = export_test_read (file);
+  g_assert_cmpstr (contents, ==, expected_time_entries);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +773,7 @@ main (int   argc,
   g_test_add_func ("/export/csv/refuse/read-only-parent", test_read_only_parent);
   g_test_add_func ("/export/csv/refuse/busy", test_busy);
   g_test_add_func ("/export/csv/rollback-window", test_rollback_window);
+  g_test_add_func ("/export/csv/checkpoint", test_checkpoint);
   g_test_add_func ("/export/csv/resume/continue", test_resume);
   g_test_add_func ("/export/csv/resume/stale-without-flag", test_stale_partial_without_resume);
 
