@@ -137,69 +137,17 @@ timecard_test_click (GtkWidget *button)
   g_signal_emit_by_name (button, "clicked");
 }
 
-/**
- * timecard_test_find_shortcut:
- * @widget: the widget with the keyboard focus
- * @accelerator: a key, as gtk_shortcut_trigger_parse_string() reads it
- * @owner: (out) (optional): the widget whose controller has the shortcut
- *
- * Finds the shortcut a key press on @widget would reach, looking through
- * the shortcut controllers of @widget and its ancestors the way the event
- * bubbles (class key bindings, the application's accelerators on the
- * window). Xvfb offers no XTest here, so tests press keys this way.
- *
- * Returns: (transfer none) (nullable): the shortcut
- */
-GtkShortcut *
-timecard_test_find_shortcut (GtkWidget   *widget,
-                             const char  *accelerator,
-                             GtkWidget  **owner)
-{
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+typedef gboolean (*ShortcutFunc) (GtkShortcut *shortcut,
+                                  GtkWidget   *owner);
 
-  g_assert_nonnull (wanted);
-
-  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
-
-      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-        {
-          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-            continue;
-
-          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-            {
-              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-              if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-                {
-                  if (owner != NULL)
-                    *owner = w;
-                  /* The controller keeps it alive. */
-                  return shortcut;
-                }
-            }
-        }
-    }
-
-  return NULL;
-}
-
-/**
- * timecard_test_press:
- * @widget: the widget with the keyboard focus
- * @accelerator: a key, e.g. "F2" or "<Control>n"
- *
- * Activates what pressing @accelerator on @widget does: like GTK, the
- * shortcuts of @widget and then of its ancestors are tried in turn until
- * one acts (a shortcut whose action is disabled lets the key through).
- */
-void
-timecard_test_press (GtkWidget  *widget,
-                     const char *accelerator)
+/* Calls @func on each shortcut for @accelerator that a key press on
+ * @widget would reach, in the order the event bubbles, until it returns
+ * TRUE; returns that shortcut. */
+static GtkShortcut *
+find_shortcut_where (GtkWidget    *widget,
+                     const char   *accelerator,
+                     ShortcutFunc  func,
+                     GtkWidget   **owner)
 {
   g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
 
@@ -221,14 +169,71 @@ timecard_test_press (GtkWidget  *widget,
               g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
 
               if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
-                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, w,
-                                                gtk_shortcut_get_arguments (shortcut)))
-                return;
+                  func (shortcut, w))
+                {
+                  if (owner != NULL)
+                    *owner = w;
+                  /* The controller keeps it alive. */
+                  return shortcut;
+                }
             }
         }
     }
 
-  g_error ("Pressing %s on a %s does nothing", accelerator, G_OBJECT_TYPE_NAME (widget));
+  return NULL;
+}
+
+static gboolean
+any_shortcut (GtkShortcut *shortcut,
+              GtkWidget   *owner)
+{
+  return TRUE;
+}
+
+/**
+ * timecard_test_find_shortcut:
+ * @widget: the widget with the keyboard focus
+ * @accelerator: a key, as gtk_shortcut_trigger_parse_string() reads it
+ * @owner: (out) (optional): the widget whose controller has the shortcut
+ *
+ * Finds the shortcut a key press on @widget would reach, looking through
+ * the shortcut controllers of @widget and its ancestors the way the event
+ * bubbles (class key bindings, the application's accelerators on the
+ * window). Xvfb offers no XTest here, so tests press keys this way.
+ *
+ * Returns: (transfer none) (nullable): the shortcut
+ */
+GtkShortcut *
+timecard_test_find_shortcut (GtkWidget   *widget,
+                             const char  *accelerator,
+                             GtkWidget  **owner)
+{
+  return find_shortcut_where (widget, accelerator, any_shortcut, owner);
+}
+
+static gboolean
+activate_shortcut (GtkShortcut *shortcut,
+                   GtkWidget   *owner)
+{
+  return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, owner,
+                                       gtk_shortcut_get_arguments (shortcut));
+}
+
+/**
+ * timecard_test_press:
+ * @widget: the widget with the keyboard focus
+ * @accelerator: a key, e.g. "F2" or "<Control>n"
+ *
+ * Activates what pressing @accelerator on @widget does: like GTK, the
+ * shortcuts of @widget and then of its ancestors are tried in turn until
+ * one acts (a shortcut whose action is disabled lets the key through).
+ */
+void
+timecard_test_press (GtkWidget  *widget,
+                     const char *accelerator)
+{
+  if (find_shortcut_where (widget, accelerator, activate_shortcut, NULL) == NULL)
+    g_error ("Pressing %s on a %s does nothing", accelerator, G_OBJECT_TYPE_NAME (widget));
 }
 
 static gboolean
