@@ -13,7 +13,6 @@
 #include "clockify-error.h"
 #include "timecard-cli-common.h"
 #include "timecard-export-job.h"
-#include "timecard-export-sqlite.h"
 
 /*
  * timecard-cli export --credential NAME --workspace ID|NAME [--entities LIST]
@@ -520,18 +519,14 @@ static gboolean
 preview_incremental (TimecardExportPlan  *plan,
                      GError             **error)
 {
-  ClockifyWorkspace *workspace = timecard_export_plan_get_workspace (plan);
   guint trailing_days = trailing_days_arg >= 0 ? (guint) trailing_days_arg
                                                : TIMECARD_EXPORT_DEFAULT_TRAILING_DAYS;
-  gint64 range_end = 0, synced_at = 0;
-  gboolean found;
+  gint64 synced_at;
 
-  if (!timecard_export_sqlite_read_sync_state (output_path, clockify_workspace_get_id (workspace),
-                                               TIMECARD_EXPORT_ENTITY_TIME_ENTRIES, &found,
-                                               NULL, &range_end, &synced_at, error))
+  if (!timecard_export_plan_continue_sync_of (plan, output_path, trailing_days, &synced_at, error))
     return FALSE;
 
-  if (!found)
+  if (synced_at == 0)
     {
       g_print (_("Incremental: %s has no sync of this workspace yet: the whole range is fetched\n"),
                output_path);
@@ -541,7 +536,6 @@ preview_incremental (TimecardExportPlan  *plan,
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (synced_at / G_USEC_PER_SEC);
       g_autofree char *last = format_local_time (when);
 
-      timecard_export_plan_continue_sync (plan, range_end, trailing_days);
       g_print (_("Incremental: last sync %s; %u days before its end are fetched again\n"),
                last, trailing_days);
     }

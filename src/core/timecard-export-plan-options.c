@@ -9,8 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "timecard-export-sqlite.h"
+
 /* The options of an export as people write them: strategy names, entity
- * lists, range bounds. */
+ * lists, range bounds; and the range an incremental update would take. */
 
 /**
  * timecard_export_strategy_to_string:
@@ -170,5 +172,47 @@ timecard_export_parse_range_bound (const char  *text,
     }
 
   *out_usec = g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
+  return TRUE;
+}
+
+/**
+ * timecard_export_plan_continue_sync_of:
+ * @self: a plan that is not prepared
+ * @path: an SQLite export, or where one would go
+ * @trailing_days: how many days before the last sync's end to fetch again
+ * @out_synced_at_usec: (out) (optional): when the last sync of the plan's
+ *   workspace completed, 0 when @path has none
+ * @error: return location for an error
+ *
+ * What an incremental update of @path would fetch, for a plan shown before
+ * it runs: reads @path's last sync without writing to it, then narrows the
+ * range as timecard_export_plan_continue_sync() does (the job does the same
+ * when it opens the database).
+ *
+ * Returns: %FALSE if @path cannot be read or is not a Timecard database
+ */
+gboolean
+timecard_export_plan_continue_sync_of (TimecardExportPlan  *self,
+                                       const char          *path,
+                                       guint                trailing_days,
+                                       gint64              *out_synced_at_usec,
+                                       GError             **error)
+{
+  gint64 range_end = 0, synced_at = 0;
+  gboolean found;
+
+  g_return_val_if_fail (TIMECARD_IS_EXPORT_PLAN (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!timecard_export_sqlite_read_sync_state (path, clockify_workspace_get_id (timecard_export_plan_get_workspace (self)),
+                                               TIMECARD_EXPORT_ENTITY_TIME_ENTRIES, &found,
+                                               NULL, &range_end, &synced_at, error))
+    return FALSE;
+
+  if (found)
+    timecard_export_plan_continue_sync (self, range_end, trailing_days);
+  if (out_synced_at_usec != NULL)
+    *out_synced_at_usec = found ? synced_at : 0;
+
   return TRUE;
 }

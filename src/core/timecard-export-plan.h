@@ -78,6 +78,11 @@ void                    timecard_export_plan_set_range              (TimecardExp
 gboolean                timecard_export_plan_continue_sync          (TimecardExportPlan      *self,
                                                                      gint64                   synced_end_usec,
                                                                      guint                    trailing_days);
+gboolean                timecard_export_plan_continue_sync_of       (TimecardExportPlan      *self,
+                                                                     const char              *path,
+                                                                     guint                    trailing_days,
+                                                                     gint64                  *out_synced_at_usec,
+                                                                     GError                 **error);
 gint64                  timecard_export_plan_get_range_start        (TimecardExportPlan      *self);
 gint64                  timecard_export_plan_get_range_end          (TimecardExportPlan      *self);
 void                    timecard_export_plan_set_time_zone          (TimecardExportPlan      *self,

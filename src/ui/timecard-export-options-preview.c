@@ -8,7 +8,6 @@
 #include <glib/gi18n.h>
 
 #include "clockify-throttle.h"
-#include "timecard-export-sqlite.h"
 #include "timecard-ui-format.h"
 
 /* The preview: a while after the last change of what the plan depends
@@ -156,27 +155,6 @@ _timecard_export_options_new_plan (TimecardExportOptions *self)
   return plan;
 }
 
-/* Narrows @plan to what an incremental update of the database at the
- * path would fetch, as the job will when it opens it. */
-static gboolean
-continue_sync (TimecardExportOptions  *self,
-               TimecardExportPlan     *plan,
-               GError                **error)
-{
-  gint64 range_end = 0;
-  gboolean found;
-
-  if (!timecard_export_sqlite_read_sync_state (self->path, clockify_workspace_get_id (self->workspace),
-                                               TIMECARD_EXPORT_ENTITY_TIME_ENTRIES, &found,
-                                               NULL, &range_end, NULL, error))
-    return FALSE;
-
-  if (found)
-    timecard_export_plan_continue_sync (plan, range_end, TIMECARD_EXPORT_DEFAULT_TRAILING_DAYS);
-
-  return TRUE;
-}
-
 static gboolean
 start_preview (gpointer user_data)
 {
@@ -186,7 +164,9 @@ start_preview (gpointer user_data)
   self->preview_source = 0;
   self->plan = _timecard_export_options_new_plan (self);
 
-  if (gtk_switch_get_active (self->incremental_switch) && !continue_sync (self, self->plan, &error))
+  if (gtk_switch_get_active (self->incremental_switch) &&
+      !timecard_export_plan_continue_sync_of (self->plan, self->path, TIMECARD_EXPORT_DEFAULT_TRAILING_DAYS,
+                                              NULL, &error))
     {
       g_clear_object (&self->plan);
       set_preparing (self, FALSE);
