@@ -307,12 +307,10 @@ print_summary (TimecardExportJob *job,
     g_print (_("Removed: %llu time entries Clockify no longer has\n"),
              (unsigned long long) timecard_export_job_get_n_pruned (job));
 
-  /* A resumed run planned without the windows and pages it kept. */
+  /* The job's plan, which leaves out what a resumed run kept. */
   g_object_get (client, "n-rate-limited", &rate_limited, NULL);
   g_print (_("Requests: %u (planned %u), 429 responses: %u, time: %s\n"),
-           timecard_export_job_get_n_requests (job),
-           timecard_export_job_get_resumed (job) ? timecard_export_job_get_n_requests_planned (job)
-                                                 : timecard_export_plan_get_n_requests (plan),
+           timecard_export_job_get_n_requests (job), timecard_export_job_get_n_requests_planned (job),
            rate_limited, time);
 
   g_type_class_unref (formats);
